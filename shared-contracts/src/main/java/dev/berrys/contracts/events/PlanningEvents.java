@@ -1,0 +1,50 @@
+package dev.berrys.contracts.events;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/** Payloads on {@code berrys.planning}, published by planning-system. */
+public final class PlanningEvents {
+    public record TaskSpec(UUID taskId, String title, String role, List<UUID> dependsOn) {}
+
+    public record PlanCreated(
+            UUID planId, UUID projectId, int version, List<TaskSpec> tasks, List<UUID> criticalPath) {}
+
+    public record PlanFailed(UUID projectId, @Nullable UUID planId, String reason) {}
+
+    public record PlanCompleted(UUID planId, UUID projectId, String goal, List<TaskOutput> outputs) {}
+
+    public record TaskReady(UUID taskId, UUID planId, UUID projectId) {}
+
+    /** Run this task on that agent; carries everything the execution needs. */
+    public record TaskAssigned(
+            UUID taskId,
+            UUID planId,
+            UUID projectId,
+            UUID agentId,
+            String role,
+            String title,
+            String description,
+            String goal,
+            int attempt,
+            List<TaskOutput> dependencyOutputs) {}
+
+    public record TaskStarted(UUID taskId, UUID planId, UUID projectId, UUID agentId, UUID executionId) {}
+
+    public record TaskCompleted(UUID taskId, UUID planId, UUID projectId, int completedTasks, int totalTasks) {}
+
+    public record TaskFailed(UUID taskId, UUID planId, UUID projectId, String reason, int attempts) {}
+
+    public record TaskRetryScheduled(
+            UUID taskId, UUID planId, UUID projectId, int nextAttempt, Instant notBefore, String reason) {}
+
+    public record TaskCancelled(
+            UUID taskId,
+            UUID planId,
+            UUID projectId,
+            @Nullable String reason) {}
+
+    private PlanningEvents() {}
+}

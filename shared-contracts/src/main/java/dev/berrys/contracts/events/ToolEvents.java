@@ -1,0 +1,18 @@
+package dev.berrys.contracts.events;
+
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/** Payloads on {@code berrys.tool}, published by tool-integration. */
+public final class ToolEvents {
+    public record ToolExecuted(
+            UUID toolExecutionId,
+            @Nullable UUID projectId,
+            @Nullable UUID taskId,
+            @Nullable UUID executionId,
+            String tool,
+            String outcome,
+            long durationMs) {}
+
+    private ToolEvents() {}
+}
