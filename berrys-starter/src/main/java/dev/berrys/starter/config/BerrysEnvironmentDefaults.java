@@ -1,0 +1,61 @@
+package dev.berrys.starter.config;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Defaults every service shares, added with the lowest precedence so that a service's own
+ * {@code application.yml}, environment variables and test properties win. A service declares only
+ * {@code spring.application.name}, {@code server.port} and {@code berrys.service.schema}; the schema
+ * drives Flyway, Hibernate and the connection pool.
+ */
+public class BerrysEnvironmentDefaults implements EnvironmentPostProcessor {
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
+        Map<String, Object> d = new HashMap<>();
+        d.put("spring.threads.virtual.enabled", "true");
+        d.put("server.shutdown", "graceful");
+        d.put("spring.jpa.open-in-view", "false");
+        d.put("spring.jpa.hibernate.ddl-auto", "validate");
+        d.put("spring.datasource.url", "${BERRYS_DB_URL:jdbc:postgresql://127.0.0.1:5432/berrys}");
+        d.put("spring.datasource.username", "${BERRYS_DB_USER:postgres}");
+        d.put("spring.datasource.password", "${BERRYS_DB_PASSWORD:}");
+        d.put("spring.datasource.hikari.maximum-pool-size", "${BERRYS_DB_POOL_SIZE:20}");
+        d.put("spring.data.redis.host", "${BERRYS_REDIS_HOST:127.0.0.1}");
+        d.put("spring.data.redis.port", "${BERRYS_REDIS_PORT:6379}");
+        d.put("spring.data.redis.password", "${BERRYS_REDIS_PASSWORD:}");
+        d.put("management.endpoints.web.exposure.include", "health,info,prometheus");
+        d.put("management.endpoint.health.probes.enabled", "true");
+        d.put("management.endpoint.health.group.readiness.include", "readinessState,db,redis");
+        d.put("management.endpoint.health.group.liveness.include", "livenessState");
+        d.put("management.tracing.sampling.probability", "${BERRYS_TRACE_SAMPLING:1.0}");
+        d.put("management.tracing.propagation.type", "w3c");
+        d.put("management.metrics.tags.application", "${spring.application.name}");
+        d.put("springdoc.api-docs.path", "/v3/api-docs");
+        d.put("berrys.security.jwks-uri", "${BERRYS_JWKS_URI:http://127.0.0.1:8080/.well-known/jwks.json}");
+        d.put("berrys.security.issuer-uri", "${BERRYS_ISSUER_URI:}");
+        d.put("berrys.security.gateway-url", "${BERRYS_GATEWAY_URL:http://127.0.0.1:8080}");
+        d.put("berrys.security.service-client-id", "${BERRYS_SERVICE_CLIENT_ID:berrys-services}");
+        d.put("berrys.security.service-client-secret", "${BERRYS_SERVICE_CLIENT_SECRET:}");
+        String format = env.getProperty("BERRYS_LOG_FORMAT", "ecs");
+        if (!"plain".equalsIgnoreCase(format)) {
+            d.put("logging.structured.format.console", format);
+        }
+        String schema = env.getProperty("berrys.service.schema");
+        if (schema != null && !schema.isBlank()) {
+            d.put("spring.flyway.schemas", schema);
+            d.put("spring.flyway.default-schema", schema);
+            d.put("spring.flyway.locations", "classpath:db/migration,classpath:db/berrys-starter");
+            d.put("spring.jpa.properties.hibernate.default_schema", schema);
+            d.put("spring.datasource.hikari.schema", schema);
+            d.put("berrys.events.stream", "berrys." + schema);
+        }
+        d.put("berrys.events.group", "${spring.application.name}");
+        env.getPropertySources().addLast(new MapPropertySource("berrysDefaults", d));
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.berrys.starter.config;
+
+import org.jspecify.annotations.NullMarked;

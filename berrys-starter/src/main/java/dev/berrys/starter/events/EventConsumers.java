@@ -1,0 +1,56 @@
+package dev.berrys.starter.events;
+
+import io.lettuce.core.api.StatefulRedisConnection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.springframework.context.SmartLifecycle;
+
+/** Starts one {@link StreamConsumer} for every stream that has {@link OnEvent} handlers. */
+final class EventConsumers implements SmartLifecycle {
+    private final EventHandlers handlers;
+    private final EventBusProperties props;
+    private final Supplier<StatefulRedisConnection<String, String>> connections;
+    private final InboxProcessor inbox;
+    private final List<StreamConsumer> consumers = new ArrayList<>();
+    private volatile boolean running;
+
+    EventConsumers(
+            EventHandlers handlers,
+            EventBusProperties props,
+            Supplier<StatefulRedisConnection<String, String>> connections,
+            InboxProcessor inbox) {
+        this.handlers = handlers;
+        this.props = props;
+        this.connections = connections;
+        this.inbox = inbox;
+    }
+
+    @Override
+    public void start() {
+        String name = props.consumerNameOrDefault();
+        for (String stream : handlers.streams()) {
+            StreamConsumer consumer = new StreamConsumer(stream, props, name, connections, inbox);
+            consumers.add(consumer);
+            consumer.start();
+        }
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        consumers.forEach(StreamConsumer::stop);
+        consumers.clear();
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 200;
+    }
+}

@@ -1,0 +1,76 @@
+package dev.berrys.starter.events;
+
+import dev.berrys.starter.security.Tenants;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Publishes events through the transactional outbox: the envelope is written in the caller's
+ * transaction, so an event exists exactly when the business change it describes was committed. The
+ * relay moves it to the service's stream after the commit.
+ */
+public class EventPublisher {
+    private final JdbcTemplate jdbc;
+    private final JsonMapper json;
+    private final EventBusProperties props;
+    private final TraceHeaders trace;
+    private final OutboxRelay relay;
+
+    EventPublisher(
+            JdbcTemplate jdbc, JsonMapper json, EventBusProperties props, TraceHeaders trace, OutboxRelay relay) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.props = props;
+        this.trace = trace;
+        this.relay = relay;
+    }
+
+    /** Publishes for the current tenant (of the event being handled, or of the caller's token). */
+    public UUID publish(String type, UUID subject, Object data) {
+        return publish(type, subject, data, Tenants.require());
+    }
+
+    /**
+     * Writes the event to the outbox. Must run inside a transaction.
+     *
+     * @return the event id
+     */
+    public UUID publish(String type, UUID subject, Object data, String tenant) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("events are published inside the transaction of the change they describe");
+        }
+        UUID id = UUID.randomUUID();
+        String correlationId = EventContext.current()
+                .map(m -> m.correlationId() != null ? m.correlationId() : m.id().toString())
+                .orElse(id.toString());
+        var envelope = new EventEnvelope(
+                "1.0",
+                id.toString(),
+                "/berrys/" + props.group(),
+                type,
+                Instant.now().toString(),
+                subject.toString(),
+                "application/json",
+                tenant,
+                correlationId,
+                trace.currentTraceparent(),
+                json.valueToTree(data));
+        jdbc.update(
+                "insert into outbox_event (id, stream, type, envelope) values (?, ?, ?, ?)",
+                id,
+                props.stream(),
+                type,
+                json.writeValueAsString(envelope));
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                relay.wake();
+            }
+        });
+        return id;
+    }
+}

@@ -1,0 +1,214 @@
+package dev.berrys.starter.events;
+
+import io.lettuce.core.Consumer;
+import io.lettuce.core.Limit;
+import io.lettuce.core.Range;
+import io.lettuce.core.RedisBusyException;
+import io.lettuce.core.StreamMessage;
+import io.lettuce.core.XGroupCreateArgs;
+import io.lettuce.core.XPendingArgs;
+import io.lettuce.core.XReadArgs;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.models.stream.PendingMessage;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads one stream in this service's consumer group. Entries are handled in a batch transaction (one
+ * commit for many events); if the batch fails, each entry is retried in its own transaction so one bad
+ * event cannot hold back the others. An entry is acknowledged only after its transaction committed.
+ * Entries left pending (a handler failed, or a replica died mid-batch) are claimed back after
+ * {@code reclaim-idle}; after {@code max-deliveries} they move to the dead-letter stream.
+ */
+final class StreamConsumer {
+    private static final Logger log = LoggerFactory.getLogger(StreamConsumer.class);
+
+    private final String stream;
+    private final String key;
+    private final EventBusProperties props;
+    private final String consumerName;
+    private final Supplier<StatefulRedisConnection<String, String>> connections;
+    private final InboxProcessor inbox;
+    private final Map<String, String> lastErrors = new ConcurrentHashMap<>();
+    private volatile boolean running;
+    private @Nullable Thread worker;
+    private Instant nextReclaim = Instant.now();
+
+    StreamConsumer(
+            String stream,
+            EventBusProperties props,
+            String consumerName,
+            Supplier<StatefulRedisConnection<String, String>> connections,
+            InboxProcessor inbox) {
+        this.stream = stream;
+        this.key = props.key(stream);
+        this.props = props;
+        this.consumerName = consumerName;
+        this.connections = connections;
+        this.inbox = inbox;
+    }
+
+    void start() {
+        running = true;
+        worker = Thread.ofPlatform().name("berrys-consumer-" + stream).daemon().start(this::loop);
+    }
+
+    void stop() {
+        running = false;
+        Thread t = worker;
+        if (t != null) {
+            try {
+                t.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void loop() {
+        StatefulRedisConnection<String, String> connection = null;
+        long backoffMs = 0;
+        while (running) {
+            try {
+                if (connection == null || !connection.isOpen()) {
+                    connection = connections.get();
+                    ensureGroup(connection.sync());
+                }
+                RedisCommands<String, String> redis = connection.sync();
+                reclaimIfDue(redis);
+                List<StreamMessage<String, String>> batch = redis.xreadgroup(
+                        Consumer.from(props.group(), consumerName),
+                        XReadArgs.Builder.block(Duration.ofMillis(500)).count(props.batchSize()),
+                        XReadArgs.StreamOffset.lastConsumed(key));
+                if (batch != null && !batch.isEmpty()) {
+                    handle(redis, batch);
+                }
+                backoffMs = 0;
+            } catch (RuntimeException e) {
+                if (!running) {
+                    break;
+                }
+                backoffMs = Math.min(5_000, Math.max(100, backoffMs * 2));
+                log.warn("consumer of {} failed, retrying in {} ms: {}", stream, backoffMs, e.toString());
+                if (connection != null) {
+                    connection.close();
+                    connection = null;
+                }
+                sleep(backoffMs);
+            }
+        }
+        if (connection != null) {
+            connection.close();
+        }
+    }
+
+    private void ensureGroup(RedisCommands<String, String> redis) {
+        try {
+            // "0": a group created after events were written still gets them (the inbox keeps it exactly-once)
+            redis.xgroupCreate(
+                    XReadArgs.StreamOffset.from(key, "0"), props.group(), XGroupCreateArgs.Builder.mkstream());
+        } catch (RedisBusyException alreadyExists) {
+            // BUSYGROUP: another replica or an earlier run created it
+        }
+    }
+
+    private void handle(RedisCommands<String, String> redis, List<StreamMessage<String, String>> batch) {
+        if (batch.size() > 1) {
+            try {
+                inbox.processBatch(stream, batch);
+                ack(redis, batch);
+                return;
+            } catch (RuntimeException e) {
+                log.debug("batch of {} on {} failed, handling one by one: {}", batch.size(), stream, e.toString());
+            }
+        }
+        for (StreamMessage<String, String> message : batch) {
+            try {
+                inbox.processBatch(stream, List.of(message));
+                ack(redis, List.of(message));
+                lastErrors.remove(message.getId());
+            } catch (RuntimeException e) {
+                lastErrors.put(message.getId(), e.getClass().getSimpleName() + ": " + String.valueOf(e.getMessage()));
+                log.warn(
+                        "event {} on {} failed; it stays pending for another delivery: {}",
+                        message.getId(),
+                        stream,
+                        e.toString());
+            }
+        }
+    }
+
+    private void ack(RedisCommands<String, String> redis, List<StreamMessage<String, String>> messages) {
+        redis.xack(
+                key, props.group(), messages.stream().map(StreamMessage::getId).toArray(String[]::new));
+    }
+
+    /** Claims back entries idle past {@code reclaim-idle}; dead-letters those delivered too often. */
+    void reclaimIfDue(RedisCommands<String, String> redis) {
+        if (Instant.now().isBefore(nextReclaim)) {
+            return;
+        }
+        nextReclaim = Instant.now().plus(props.reclaimIdle().dividedBy(2));
+        List<PendingMessage> pending = redis.xpending(
+                key,
+                XPendingArgs.Builder.xpending(props.group(), Range.create("-", "+"), Limit.from(props.batchSize()))
+                        .idle(props.reclaimIdle()));
+        if (pending.isEmpty()) {
+            return;
+        }
+        List<String> retry = new ArrayList<>();
+        for (PendingMessage p : pending) {
+            if (p.getRedeliveryCount() >= props.maxDeliveries()) {
+                deadLetter(redis, p);
+            } else {
+                retry.add(p.getId());
+            }
+        }
+        if (!retry.isEmpty()) {
+            List<StreamMessage<String, String>> claimed = redis.xclaim(
+                    key,
+                    Consumer.from(props.group(), consumerName),
+                    props.reclaimIdle().toMillis(),
+                    retry.toArray(String[]::new));
+            if (!claimed.isEmpty()) {
+                handle(redis, claimed);
+            }
+        }
+    }
+
+    private void deadLetter(RedisCommands<String, String> redis, PendingMessage p) {
+        List<StreamMessage<String, String>> entry = redis.xrange(key, Range.create(p.getId(), p.getId()));
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("event", entry.isEmpty() ? "" : entry.getFirst().getBody().getOrDefault("event", ""));
+        fields.put("stream", stream);
+        fields.put("group", props.group());
+        fields.put("messageId", p.getId());
+        fields.put("deliveries", Long.toString(p.getRedeliveryCount()));
+        fields.put("error", lastErrors.getOrDefault(p.getId(), "handler failed or consumer died"));
+        fields.put("deadLetteredAt", Instant.now().toString());
+        redis.xadd(props.key(props.deadLetterStream()), fields);
+        redis.xack(key, props.group(), p.getId());
+        lastErrors.remove(p.getId());
+        inbox.countDeadLetter(stream);
+        log.error("event {} on {} dead-lettered after {} deliveries", p.getId(), stream, p.getRedeliveryCount());
+    }
+
+    private static void sleep(long ms) {
+        try {
+            TimeUnit.MILLISECONDS.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.berrys.starter.events;
+
+import org.jspecify.annotations.NullMarked;

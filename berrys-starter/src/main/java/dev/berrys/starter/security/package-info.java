@@ -1,0 +1,4 @@
+@NullMarked
+package dev.berrys.starter.security;
+
+import org.jspecify.annotations.NullMarked;

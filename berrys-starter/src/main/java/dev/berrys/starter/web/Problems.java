@@ -1,0 +1,19 @@
+package dev.berrys.starter.web;
+
+import java.net.URI;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+
+/** ProblemDetail with a stable {@code type} URI: {@code https://berrys.dev/problems/<slug>}. */
+public final class Problems {
+    public static final String BASE = "https://berrys.dev/problems/";
+
+    private Problems() {}
+
+    public static ProblemDetail of(HttpStatus status, String slug, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create(BASE + slug));
+        problem.setTitle(status.getReasonPhrase());
+        return problem;
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.berrys.starter.web;
+
+import org.jspecify.annotations.NullMarked;

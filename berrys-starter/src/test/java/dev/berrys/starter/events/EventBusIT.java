@@ -1,0 +1,235 @@
+package dev.berrys.starter.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.berrys.starter.test.BerrysIntegrationTest;
+import io.lettuce.core.Consumer;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.XReadArgs;
+import java.time.Duration;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+@BerrysIntegrationTest
+@TestPropertySource(
+        properties = {
+            "spring.application.name=bus-test",
+            "berrys.service.schema=bustest",
+            "spring.flyway.locations=classpath:db/bustest,classpath:db/berrys-starter",
+            "berrys.events.max-deliveries=3"
+        })
+class EventBusIT {
+    static final String STREAM = "berrys.bustest";
+
+    @Autowired
+    EventPublisher publisher;
+
+    @Autowired
+    TransactionTemplate tx;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    RedisClient redis;
+
+    @Autowired
+    EventBusProperties props;
+
+    @Autowired
+    DeadLetters deadLetters;
+
+    @Autowired
+    Handlers handlers;
+
+    @Autowired
+    EventConsumers consumers;
+
+    record Note(UUID marker, String text) {}
+
+    @Test
+    void aPublishInsideATransactionThatRollsBackSendsNothing() throws InterruptedException {
+        UUID marker = UUID.randomUUID();
+        tx.executeWithoutResult(status -> {
+            publisher.publish("note.written", marker, new Note(marker, "never"), "t1");
+            status.setRollbackOnly();
+        });
+        UUID control = publishNote("after the rollback");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> effects(control) == 1);
+        assertThat(effects(marker)).isZero();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from outbox_event where envelope like ?", Long.class, "%" + marker + "%"))
+                .isZero();
+    }
+
+    @Test
+    void aHandlerThatFailsMidWayGetsTheEventAgainAndItsEffectHappensOnce() {
+        UUID marker = UUID.randomUUID();
+        handlers.failOnce.add(marker);
+        publishNote(marker, "fails the first time");
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> effects(marker) >= 1);
+        assertThat(handlers.attempts.get(marker)).isGreaterThanOrEqualTo(2);
+        waitForQuiet();
+        assertThat(effects(marker)).isEqualTo(1);
+    }
+
+    @Test
+    void anEventReadByAConsumerThatDiedIsClaimedBackAndHandledOnce() {
+        consumers.stop();
+        try (var connection = redis.connect()) {
+            var sync = connection.sync();
+            UUID marker = publishNote("read by a replica that died");
+            await().atMost(Duration.ofSeconds(10)).until(() -> outboxSent(marker));
+            // another replica reads the entry and dies without acknowledging it
+            var stolen = sync.xreadgroup(
+                    Consumer.from(props.group(), "dead-replica"),
+                    XReadArgs.Builder.count(1000),
+                    XReadArgs.StreamOffset.lastConsumed(props.key(STREAM)));
+            assertThat(stolen).anyMatch(m -> m.getBody().get("event").contains(marker.toString()));
+            consumers.start();
+
+            await().atMost(Duration.ofSeconds(15)).until(() -> effects(marker) == 1);
+            waitForQuiet();
+            assertThat(effects(marker)).isEqualTo(1);
+        } finally {
+            if (!consumers.isRunning()) {
+                consumers.start();
+            }
+        }
+    }
+
+    @Test
+    void theSameEventDeliveredTwiceTakesEffectOnce() {
+        UUID marker = UUID.randomUUID();
+        publishNote(marker, "delivered twice");
+        await().atMost(Duration.ofSeconds(10)).until(() -> effects(marker) == 1);
+        String envelope = jdbc.queryForObject(
+                "select envelope from outbox_event where envelope like ?", String.class, "%" + marker + "%");
+        try (var connection = redis.connect()) {
+            connection.sync().xadd(props.key(STREAM), java.util.Map.of("event", envelope));
+        }
+        waitForQuiet();
+        assertThat(effects(marker)).isEqualTo(1);
+    }
+
+    @Test
+    void aPoisonEventLandsInTheDeadLetterStreamAfterMaxDeliveries() {
+        UUID marker = UUID.randomUUID();
+        tx.executeWithoutResult(status -> publisher.publish("note.poison", marker, new Note(marker, "poison"), "t1"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> deadLetters.list(100).stream()
+                .anyMatch(d -> d.event().contains(marker.toString())));
+        var letter = deadLetters.list(100).stream()
+                .filter(d -> d.event().contains(marker.toString()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(letter.deliveries()).isGreaterThanOrEqualTo(props.maxDeliveries());
+        assertThat(letter.group()).isEqualTo("bus-test");
+        assertThat(letter.stream()).isEqualTo(STREAM);
+        assertThat(letter.error()).contains("poisoned");
+        assertThat(handlers.attempts.get(marker)).isEqualTo(props.maxDeliveries());
+        assertThat(effects(marker)).isZero();
+    }
+
+    @Test
+    void tenThousandEventsRoundTripWithNoneLostAndNoneDoubled() {
+        UUID run = UUID.randomUUID();
+        int total = 10_000;
+        long start = System.nanoTime();
+        for (int batch = 0; batch < total / 500; batch++) {
+            int b = batch;
+            tx.executeWithoutResult(status -> {
+                for (int i = 0; i < 500; i++) {
+                    publisher.publish("note.counted", run, new Note(run, "n" + (b * 500 + i)), "t1");
+                }
+            });
+        }
+        await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> effects(run) >= total);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        waitForQuiet();
+        assertThat(effects(run)).isEqualTo(total);
+        assertThat(jdbc.queryForObject(
+                        "select count(distinct payload) from effect where event_id = ?", Long.class, run))
+                .isEqualTo(total);
+        System.out.printf("10000 events round-trip in %d ms%n", millis);
+    }
+
+    private UUID publishNote(String text) {
+        UUID marker = UUID.randomUUID();
+        publishNote(marker, text);
+        return marker;
+    }
+
+    private void publishNote(UUID marker, String text) {
+        tx.executeWithoutResult(status -> publisher.publish("note.written", marker, new Note(marker, text), "t1"));
+    }
+
+    private boolean outboxSent(UUID marker) {
+        Long n = jdbc.queryForObject(
+                "select count(*) from outbox_event where sent_at is not null and envelope like ?",
+                Long.class,
+                "%" + marker + "%");
+        return n != null && n > 0;
+    }
+
+    private long effects(UUID marker) {
+        Long n = jdbc.queryForObject("select count(*) from effect where event_id = ?", Long.class, marker);
+        return n == null ? 0 : n;
+    }
+
+    /** Long enough for a duplicate delivery or a reclaim (reclaim-idle is 1s in tests) to show. */
+    private static void waitForQuiet() {
+        try {
+            Thread.sleep(2_500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @SpringBootApplication
+    @org.springframework.context.annotation.Import(Handlers.class)
+    static class BusTestApp {}
+
+    static class Handlers {
+        final JdbcTemplate jdbc;
+        final Set<UUID> failOnce = ConcurrentHashMap.newKeySet();
+        final ConcurrentHashMap<UUID, Integer> attempts = new ConcurrentHashMap<>();
+
+        Handlers(JdbcTemplate jdbc) {
+            this.jdbc = jdbc;
+        }
+
+        @OnEvent(stream = STREAM, type = "note.written")
+        void written(Note note, EventMetadata meta) {
+            attempts.merge(note.marker(), 1, Integer::sum);
+            jdbc.update("insert into effect (event_id, payload) values (?, ?)", note.marker(), note.text());
+            assertThat(meta.tenant()).isEqualTo("t1");
+            if (failOnce.remove(note.marker())) {
+                throw new IllegalStateException("crashed after writing the effect, before commit");
+            }
+        }
+
+        @OnEvent(stream = STREAM, type = "note.counted")
+        void counted(Note note) {
+            jdbc.update("insert into effect (event_id, payload) values (?, ?)", note.marker(), note.text());
+        }
+
+        @OnEvent(stream = STREAM, type = "note.poison")
+        void poison(Note note) {
+            attempts.merge(note.marker(), 1, Integer::sum);
+            throw new IllegalArgumentException("poisoned event " + note.marker());
+        }
+    }
+}
