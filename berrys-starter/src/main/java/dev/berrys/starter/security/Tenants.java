@@ -10,10 +10,25 @@ import org.springframework.security.oauth2.jwt.Jwt;
 /** The tenant whose work is being done: from the event being handled, else from the caller's token. */
 public final class Tenants {
     public static final String CLAIM = "tenant";
+    private static final ScopedValue<String> BOUND = ScopedValue.newInstance();
 
     private Tenants() {}
 
+    /** Runs work for {@code tenant} on this thread, e.g. a long task started after an event's commit. */
+    public static void runAs(String tenant, Runnable work) {
+        ScopedValue.where(BOUND, tenant).run(work);
+    }
+
+    /** Like {@link #runAs} with a result. */
+    public static <T, X extends Throwable> T callAs(String tenant, ScopedValue.CallableOp<T, X> work) throws X {
+        return ScopedValue.where(BOUND, tenant).call(work);
+    }
+
+    /** The tenant bound by {@link #runAs}, else the handled event's, else the caller token's. */
     public static Optional<String> current() {
+        if (BOUND.isBound()) {
+            return Optional.of(BOUND.get());
+        }
         Optional<String> fromEvent = EventContext.current().map(EventMetadata::tenant);
         if (fromEvent.isPresent()) {
             return fromEvent;
