@@ -1,0 +1,4 @@
+@NullMarked
+package dev.berrys.gateway.apidocs;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,8 @@
+package dev.berrys.gateway.identity;
+
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+
+/** A person who logs in with a password. The hash is bcrypt; it never leaves this package's callers. */
+public record User(UUID id, String username, String passwordHash, Set<Role> roles, String tenant, Instant createdAt) {}

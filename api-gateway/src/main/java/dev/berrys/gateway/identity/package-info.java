@@ -1,0 +1,4 @@
+@NullMarked
+package dev.berrys.gateway.identity;
+
+import org.jspecify.annotations.NullMarked;

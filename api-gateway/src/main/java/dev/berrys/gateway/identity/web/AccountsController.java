@@ -1,0 +1,98 @@
+package dev.berrys.gateway.identity.web;
+
+import dev.berrys.gateway.identity.Accounts;
+import dev.berrys.gateway.identity.AuthProperties;
+import dev.berrys.gateway.identity.BuiltInIssuer;
+import dev.berrys.gateway.identity.Caller;
+import dev.berrys.gateway.identity.Page;
+import dev.berrys.gateway.identity.web.AccountViews.ApiKeyView;
+import dev.berrys.gateway.identity.web.AccountViews.CreatedApiKey;
+import dev.berrys.gateway.identity.web.AccountViews.UserView;
+import dev.berrys.gateway.problem.ApiProblem;
+import jakarta.validation.Valid;
+import java.net.URI;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/** Users and API keys of the built-in identity; ADMIN only (see SecurityConfig). */
+@RestController
+@RequestMapping("/api/auth")
+@BuiltInIssuer
+class AccountsController {
+
+    private static final int MAX_PAGE_SIZE = 100;
+
+    private final Accounts accounts;
+    private final AuthProperties props;
+
+    AccountsController(Accounts accounts, AuthProperties props) {
+        this.accounts = accounts;
+        this.props = props;
+    }
+
+    @PostMapping("/users")
+    Mono<ResponseEntity<UserView>> createUser(JwtAuthenticationToken auth, @Valid @RequestBody NewUserRequest body) {
+        return accounts.createUser(caller(auth), body.username(), body.password(), body.roles(), body.tenant())
+                .map(user -> ResponseEntity.created(URI.create("/api/auth/users/" + user.id()))
+                        .body(UserView.of(user)));
+    }
+
+    @GetMapping("/users")
+    Mono<Page<UserView>> users(
+            JwtAuthenticationToken auth,
+            @RequestParam(required = false) @Nullable String tenant,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size) {
+        checkPaging(page, size);
+        return accounts.users(caller(auth), tenant, page, size).map(p -> p.map(UserView::of));
+    }
+
+    @PostMapping("/api-keys")
+    Mono<ResponseEntity<CreatedApiKey>> createApiKey(
+            JwtAuthenticationToken auth, @Valid @RequestBody NewApiKeyRequest body) {
+        return accounts.createApiKey(caller(auth), body.name(), body.roles(), body.tenant())
+                .map(created -> ResponseEntity.created(
+                                URI.create("/api/auth/api-keys/" + created.key().id()))
+                        .cacheControl(CacheControl.noStore())
+                        .body(new CreatedApiKey(
+                                created.key().id(),
+                                created.key().clientId(),
+                                created.secret(),
+                                created.key().name(),
+                                created.key().roles(),
+                                created.key().tenant(),
+                                created.key().createdAt())));
+    }
+
+    @GetMapping("/api-keys")
+    Mono<Page<ApiKeyView>> apiKeys(
+            JwtAuthenticationToken auth,
+            @RequestParam(required = false) @Nullable String tenant,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size) {
+        checkPaging(page, size);
+        return accounts.apiKeys(caller(auth), tenant, page, size).map(p -> p.map(ApiKeyView::of));
+    }
+
+    private Caller caller(JwtAuthenticationToken auth) {
+        return Caller.of(auth, props);
+    }
+
+    private static void checkPaging(int page, int size) {
+        if (page < 0) {
+            throw ApiProblem.badRequest("page: must be 0 or more");
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw ApiProblem.badRequest("size: must be between 1 and " + MAX_PAGE_SIZE);
+        }
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.berrys.gateway.identity.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.berrys.gateway.problem;
+
+import org.jspecify.annotations.NullMarked;

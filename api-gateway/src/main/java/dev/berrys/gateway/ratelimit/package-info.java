@@ -1,0 +1,4 @@
+@NullMarked
+package dev.berrys.gateway.ratelimit;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,82 @@
+package dev.berrys.gateway.routing;
+
+import java.net.URI;
+import java.util.List;
+import org.springframework.cloud.gateway.route.RouteLocator;
+import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Path prefixes of the public API (DESIGN.md) to the service that owns them, each service's
+ * {@code /v3/api-docs} under {@code /v3/api-docs/<service>} for the aggregated Swagger UI, and every
+ * other path to the dashboard. The gateway streams responses, so Server-Sent Events pass unbuffered.
+ */
+@Configuration(proxyBeanMethods = false)
+class GatewayRoutes {
+
+    /** Route metadata naming the service, for error messages. */
+    static final String SERVICE = "service";
+
+    /** Paths the gateway answers itself or that are never the dashboard's. */
+    static final String[] NOT_DASHBOARD = {
+        "/api/**",
+        "/v1/**",
+        "/actuator/**",
+        "/v3/api-docs/**",
+        "/v3/api-docs",
+        "/swagger-ui/**",
+        "/swagger-ui.html",
+        "/webjars/**",
+        "/.well-known/**"
+    };
+
+    @Bean
+    RouteLocator berrysRoutes(RouteLocatorBuilder builder, ServiceUrls urls) {
+        List<Service> services = List.of(
+                new Service("project-coordinator", urls.projectCoordinator(), "/api/projects/**", "/api/approvals/**"),
+                new Service("planning-system", urls.planningSystem(), "/api/plans/**", "/api/tasks/**"),
+                new Service(
+                        "agent-orchestrator",
+                        urls.agentOrchestrator(),
+                        "/api/agents/**",
+                        "/api/agent-templates/**",
+                        "/api/executions/**"),
+                new Service(
+                        "model-orchestration",
+                        urls.modelOrchestration(),
+                        "/api/providers/**",
+                        "/api/models/**",
+                        "/api/model-usage/**",
+                        "/v1/**"),
+                new Service(
+                        "tool-integration",
+                        urls.toolIntegration(),
+                        "/api/tools/**",
+                        "/api/mcp-servers/**",
+                        "/api/tool-executions/**"),
+                new Service(
+                        "service-integration",
+                        urls.serviceIntegration(),
+                        "/api/workflows/**",
+                        "/api/dead-letters/**",
+                        "/api/system/**"));
+
+        RouteLocatorBuilder.Builder routes = builder.routes();
+        for (Service service : services) {
+            routes.route(
+                    service.id(),
+                    r -> r.path(service.paths()).metadata(SERVICE, service.id()).uri(service.url()));
+            routes.route(service.id() + "-api-docs", r -> r.path("/v3/api-docs/" + service.id())
+                    .filters(f -> f.setPath("/v3/api-docs"))
+                    .metadata(SERVICE, service.id())
+                    .uri(service.url()));
+        }
+        routes.route(
+                "web-dashboard",
+                r -> r.order(Integer.MAX_VALUE).not(p -> p.path(NOT_DASHBOARD)).uri(urls.webDashboard()));
+        return routes.build();
+    }
+
+    private record Service(String id, URI url, String... paths) {}
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.berrys.gateway.routing;
+
+import org.jspecify.annotations.NullMarked;

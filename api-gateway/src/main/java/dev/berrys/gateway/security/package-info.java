@@ -1,0 +1,4 @@
+@NullMarked
+package dev.berrys.gateway.security;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,59 @@
+package dev.berrys.gateway.token;
+
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import dev.berrys.gateway.identity.AuthProperties;
+import dev.berrys.gateway.identity.BuiltInIssuer;
+import dev.berrys.gateway.identity.Role;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Signs access tokens: RS256 with the {@code kid} header, claims {@code sub iss iat exp jti roles
+ * tenant} as docs/conventions.md fixes them.
+ */
+@Component
+@BuiltInIssuer
+public class TokenIssuer {
+
+    private final NimbusJwtEncoder encoder;
+    private final String kid;
+    private final AuthProperties props;
+    private final Clock clock;
+
+    TokenIssuer(RSAKey signingKey, AuthProperties props) {
+        this.encoder = new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(signingKey)));
+        this.kid = signingKey.getKeyID();
+        this.props = props;
+        this.clock = Clock.systemUTC();
+    }
+
+    public IssuedToken issue(String subject, Set<Role> roles, String tenant) {
+        Instant now = clock.instant();
+        JwtClaimsSet claims = JwtClaimsSet.builder()
+                .issuer(props.tokenIssuer())
+                .subject(subject)
+                .issuedAt(now)
+                .expiresAt(now.plus(props.tokenTtl()))
+                .id(UUID.randomUUID().toString())
+                .claim("roles", roles.stream().map(Role::name).sorted().toList())
+                .claim("tenant", tenant)
+                .build();
+        JwsHeader header =
+                JwsHeader.with(SignatureAlgorithm.RS256).keyId(kid).type("JWT").build();
+        String token = encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
+        return new IssuedToken(token, props.tokenTtl().toSeconds());
+    }
+
+    /** A signed token and its lifetime in seconds. */
+    public record IssuedToken(String accessToken, long expiresIn) {}
+}

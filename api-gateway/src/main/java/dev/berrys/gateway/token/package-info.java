@@ -1,0 +1,4 @@
+@NullMarked
+package dev.berrys.gateway.token;
+
+import org.jspecify.annotations.NullMarked;

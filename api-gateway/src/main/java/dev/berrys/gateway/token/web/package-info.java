@@ -1,0 +1,4 @@
+@NullMarked
+package dev.berrys.gateway.token.web;
+
+import org.jspecify.annotations.NullMarked;
