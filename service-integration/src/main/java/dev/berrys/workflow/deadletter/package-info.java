@@ -1,0 +1,4 @@
+@NullMarked
+package dev.berrys.workflow.deadletter;
+
+import org.jspecify.annotations.NullMarked;

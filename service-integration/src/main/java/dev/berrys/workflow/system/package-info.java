@@ -1,0 +1,4 @@
+@NullMarked
+package dev.berrys.workflow.system;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,176 @@
+package dev.berrys.workflow.workflow;
+
+import dev.berrys.contracts.Streams;
+import dev.berrys.contracts.events.AgentEvents;
+import dev.berrys.contracts.events.AgentRef;
+import dev.berrys.contracts.events.EventTypes;
+import dev.berrys.contracts.events.PlanningEvents;
+import dev.berrys.contracts.events.ProjectEvents;
+import dev.berrys.contracts.events.WorkflowEvents;
+import dev.berrys.starter.events.EventMetadata;
+import dev.berrys.starter.events.EventPublisher;
+import dev.berrys.starter.events.OnEvent;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The {@code project-execution} saga: reacts to the events of the main flow and publishes the next
+ * command. Its state is stored at every step in the handler's transaction, together with the inbox row
+ * and the outgoing event, so a crash at any point resumes exactly where it stopped.
+ */
+@Component
+class ProjectExecution {
+    private static final Logger log = LoggerFactory.getLogger(ProjectExecution.class);
+
+    private final Workflows workflows;
+    private final EventPublisher events;
+    private final JsonMapper json;
+
+    ProjectExecution(Workflows workflows, EventPublisher events, JsonMapper json) {
+        this.workflows = workflows;
+        this.events = events;
+        this.json = json;
+    }
+
+    @OnEvent(stream = Streams.PROJECT, type = EventTypes.PROJECT_STARTED)
+    void projectStarted(ProjectEvents.Started e, EventMetadata meta) {
+        if (workflows.findByProjectId(e.projectId()).isPresent()) {
+            return;
+        }
+        Workflow w = workflows.save(
+                Workflow.start(meta.tenant(), e.projectId(), e.goal(), e.requirePlanApproval(), meta.type()));
+        events.publish(
+                EventTypes.PLAN_REQUESTED,
+                e.projectId(),
+                new WorkflowEvents.PlanRequested(w.id(), e.projectId(), e.goal(), null, null));
+        log.info("workflow {} started for project {}", w.id(), e.projectId());
+    }
+
+    @OnEvent(stream = Streams.PLANNING, type = EventTypes.PLAN_CREATED)
+    void planCreated(PlanningEvents.PlanCreated e, EventMetadata meta) {
+        withWorkflow(e.projectId(), w -> {
+            if (w.planCreated(e.planId(), e.version(), meta.type())) {
+                List<String> roles = e.tasks().stream()
+                        .map(PlanningEvents.TaskSpec::role)
+                        .distinct()
+                        .toList();
+                events.publish(
+                        EventTypes.TEAM_REQUESTED,
+                        e.projectId(),
+                        new WorkflowEvents.TeamRequested(w.id(), e.projectId(), e.planId(), roles));
+            }
+        });
+    }
+
+    @OnEvent(stream = Streams.AGENT, type = EventTypes.TEAM_ASSEMBLED)
+    void teamAssembled(AgentEvents.TeamAssembled e, EventMetadata meta) {
+        withWorkflow(e.projectId(), w -> {
+            Workflow.Step next = w.teamAssembled(e.planId(), json.writeValueAsString(e.agents()), meta.type());
+            if (next == Workflow.Step.AWAITING_APPROVAL) {
+                events.publish(
+                        EventTypes.APPROVAL_REQUIRED,
+                        e.projectId(),
+                        new WorkflowEvents.ApprovalRequired(
+                                w.id(),
+                                e.projectId(),
+                                e.planId(),
+                                w.planVersion(),
+                                "Plan v" + w.planVersion() + " for: " + abbreviate(w.goal())));
+            } else if (next == Workflow.Step.EXECUTING) {
+                runPlan(w);
+            }
+        });
+    }
+
+    @OnEvent(stream = Streams.PROJECT, type = EventTypes.APPROVAL_GRANTED)
+    void approvalGranted(ProjectEvents.ApprovalGranted e, EventMetadata meta) {
+        withWorkflow(e.projectId(), w -> {
+            if (w.approvalGranted(e.planId(), meta.type())) {
+                runPlan(w);
+            }
+        });
+    }
+
+    @OnEvent(stream = Streams.PROJECT, type = EventTypes.APPROVAL_REJECTED)
+    void approvalRejected(ProjectEvents.ApprovalRejected e, EventMetadata meta) {
+        withWorkflow(e.projectId(), w -> {
+            if (w.approvalRejected(e.planId(), e.comment(), meta.type())) {
+                events.publish(
+                        EventTypes.PLAN_REQUESTED,
+                        e.projectId(),
+                        new WorkflowEvents.PlanRequested(w.id(), e.projectId(), w.goal(), e.comment(), e.planId()));
+            }
+        });
+    }
+
+    @OnEvent(stream = Streams.PLANNING, type = EventTypes.PLAN_FAILED)
+    void planFailed(PlanningEvents.PlanFailed e, EventMetadata meta) {
+        withWorkflow(e.projectId(), w -> w.note(meta.type(), "plan failed: " + e.reason()));
+    }
+
+    @OnEvent(stream = Streams.PROJECT, type = EventTypes.PROJECT_PAUSED)
+    void projectPaused(ProjectEvents.Paused e, EventMetadata meta) {
+        withWorkflow(e.projectId(), w -> w.note(meta.type(), "paused: " + e.reason()));
+    }
+
+    @OnEvent(stream = Streams.PROJECT, type = EventTypes.PROJECT_RESUMED)
+    void projectResumed(ProjectEvents.Resumed e, EventMetadata meta) {
+        withWorkflow(e.projectId(), w -> w.note(meta.type(), "resumed"));
+    }
+
+    @OnEvent(stream = Streams.PROJECT, type = EventTypes.PROJECT_COMPLETED)
+    void projectCompleted(ProjectEvents.Completed e, EventMetadata meta) {
+        finish(e.projectId(), Workflow.Status.COMPLETED, "project completed", meta);
+    }
+
+    @OnEvent(stream = Streams.PROJECT, type = EventTypes.PROJECT_FAILED)
+    void projectFailed(ProjectEvents.Failed e, EventMetadata meta) {
+        finish(e.projectId(), Workflow.Status.FAILED, "project failed: " + e.reason(), meta);
+    }
+
+    @OnEvent(stream = Streams.PROJECT, type = EventTypes.PROJECT_CANCELLED)
+    void projectCancelled(ProjectEvents.Cancelled e, EventMetadata meta) {
+        finish(e.projectId(), Workflow.Status.CANCELLED, "project cancelled: " + e.reason(), meta);
+    }
+
+    private void finish(UUID projectId, Workflow.Status status, String outcome, EventMetadata meta) {
+        withWorkflow(projectId, w -> {
+            if (w.finish(status, outcome, meta.type())) {
+                events.publish(
+                        EventTypes.WORKFLOW_COMPLETED,
+                        projectId,
+                        new WorkflowEvents.WorkflowCompleted(w.id(), projectId, status.name()));
+            }
+        });
+    }
+
+    private void runPlan(Workflow w) {
+        List<AgentRef> team = json.readValue(w.team(), new TypeReference<List<AgentRef>>() {});
+        UUID planId = java.util.Objects.requireNonNull(w.planId());
+        events.publish(
+                EventTypes.PLAN_RUN_REQUESTED,
+                w.projectId(),
+                new WorkflowEvents.PlanRunRequested(w.id(), w.projectId(), planId, team));
+    }
+
+    /** Applies an event to the project's workflow; events of projects without one are ignored. */
+    private void withWorkflow(UUID projectId, Consumer<Workflow> change) {
+        Optional<Workflow> workflow = workflows.findByProjectId(projectId);
+        if (workflow.isEmpty()) {
+            log.debug("no workflow for project {}; event ignored", projectId);
+            return;
+        }
+        change.accept(workflow.get());
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 200 ? text : text.substring(0, 197) + "...";
+    }
+}

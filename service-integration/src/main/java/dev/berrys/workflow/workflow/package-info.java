@@ -1,0 +1,4 @@
+@NullMarked
+package dev.berrys.workflow.workflow;
+
+import org.jspecify.annotations.NullMarked;
