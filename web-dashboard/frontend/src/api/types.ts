@@ -1,0 +1,229 @@
+// Shapes the dashboard reads. DESIGN.md "Public API" fixes the core fields; fields marked
+// "assumed" are the dashboard's expectation where the design is silent (see README).
+
+export type ProjectStatus =
+  | 'DRAFT'
+  | 'PLANNING'
+  | 'AWAITING_APPROVAL'
+  | 'RUNNING'
+  | 'PAUSED'
+  | 'COMPLETED'
+  | 'FAILED'
+  | 'CANCELLED';
+
+export type TaskStatus = 'PENDING' | 'READY' | 'ASSIGNED' | 'RUNNING' | 'COMPLETED' | 'FAILED' | 'CANCELLED';
+
+export interface Progress {
+  done: number;
+  total: number;
+}
+
+export interface Project {
+  id: string;
+  name: string;
+  goal: string;
+  status: ProjectStatus;
+  statusReason?: string | null;
+  budgetUsd?: number | null;
+  requirePlanApproval?: boolean;
+  createdAt?: string;
+  startedAt?: string | null;
+  completedAt?: string | null;
+  /** done/total tasks; a bare number is read as a fraction 0..1 */
+  progress?: Progress | number | null;
+  /** assumed: cost so far in USD */
+  costUsd?: number | null;
+}
+
+export interface NewProject {
+  name: string;
+  goal: string;
+  budgetUsd?: number;
+  requirePlanApproval: boolean;
+}
+
+export interface Task {
+  id: string;
+  projectId?: string;
+  planId?: string;
+  title: string;
+  description?: string;
+  role?: string;
+  status: TaskStatus;
+  dependsOn?: string[];
+  agentId?: string | null;
+  attempts?: number;
+  startedAt?: string | null;
+  completedAt?: string | null;
+  output?: string | null;
+  /** assumed: optional per-task flag, equivalent to membership of plan.criticalPath */
+  critical?: boolean;
+}
+
+export interface PlanSummary {
+  id: string;
+  projectId?: string;
+  version: number;
+  status?: string;
+  createdAt?: string;
+}
+
+export interface Plan extends PlanSummary {
+  tasks: Task[];
+  /** assumed: ordered task ids along the critical path */
+  criticalPath?: string[];
+}
+
+export interface Agent {
+  id: string;
+  name?: string;
+  role?: string;
+  status?: string;
+  projectId?: string;
+  /** assumed: the task the agent works on now */
+  currentTaskId?: string | null;
+  model?: string | null;
+}
+
+export type StepKind = 'MODEL_CALL' | 'TOOL_CALL';
+
+export interface ExecutionStep {
+  id?: string;
+  index?: number;
+  kind: StepKind;
+  startedAt?: string;
+  durationMs?: number;
+  inputTokens?: number;
+  outputTokens?: number;
+  tool?: string | null;
+  model?: string | null;
+  summary?: string | null;
+  /** assumed: the step's full output (markdown for model calls) */
+  output?: string | null;
+}
+
+export interface Execution {
+  id: string;
+  taskId: string;
+  agentId?: string;
+  status: string;
+  startedAt?: string;
+  completedAt?: string | null;
+  steps?: ExecutionStep[];
+  /** assumed: the final answer (markdown) */
+  output?: string | null;
+  error?: string | null;
+}
+
+export interface Artifact {
+  id?: string;
+  name: string;
+  taskId?: string;
+  contentType?: string;
+  content?: string;
+}
+
+export interface ProjectResult {
+  projectId?: string;
+  status?: string;
+  /** assumed: aggregated answer as markdown (also read from `content` or `output`) */
+  summary?: string;
+  content?: string;
+  output?: string;
+  artifacts?: Artifact[];
+  simulated?: boolean;
+}
+
+export interface UsageRecord {
+  id?: string;
+  projectId?: string;
+  model?: string;
+  provider?: string;
+  inputTokens?: number;
+  outputTokens?: number;
+  costUsd?: number;
+  createdAt?: string;
+}
+
+export interface Approval {
+  id: string;
+  projectId?: string;
+  projectName?: string;
+  kind?: string;
+  title?: string;
+  description?: string;
+  status: string;
+  createdAt?: string;
+}
+
+export interface Provider {
+  id: string;
+  name: string;
+  type: string;
+  baseUrl?: string | null;
+  enabled: boolean;
+  hasApiKey?: boolean;
+}
+
+export interface NewProvider {
+  name: string;
+  type: string;
+  baseUrl?: string;
+  apiKey?: string;
+  enabled: boolean;
+}
+
+export interface Model {
+  id: string;
+  providerId?: string;
+  name: string;
+  contextWindow?: number;
+  capabilities?: string[];
+  inputPricePerMillion?: number;
+  outputPricePerMillion?: number;
+  enabled?: boolean;
+}
+
+export interface Tool {
+  id: string;
+  name: string;
+  description?: string;
+  type?: string;
+  source?: string;
+  status?: string;
+  enabled?: boolean;
+  mcpServerId?: string | null;
+}
+
+export interface McpServer {
+  id: string;
+  name: string;
+  transport?: string;
+  url?: string | null;
+  command?: string | null;
+  status?: string;
+  toolCount?: number;
+  lastCheckedAt?: string | null;
+}
+
+export interface ServiceHealth {
+  service: string;
+  status: string;
+}
+
+export interface Page<T> {
+  content: T[];
+  totalElements: number;
+  totalPages: number;
+  number: number;
+  size: number;
+}
+
+export interface ProjectEvent {
+  id: string;
+  type: string;
+  time?: string;
+  subject?: string;
+  source?: string;
+  data?: unknown;
+}

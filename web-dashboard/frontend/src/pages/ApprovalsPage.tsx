@@ -1,0 +1,73 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { useApprovals, useDecideApproval } from '../api/queries';
+import type { Approval } from '../api/types';
+import { useAuth } from '../auth/AuthContext';
+import { ProblemAlert } from '../components/ProblemAlert';
+import { StatusBadge } from '../components/StatusBadge';
+import { PageTitle, QueryState } from '../components/ui';
+import { dateTime, statusLabelOr } from './pageUtil';
+
+function ApprovalCard({ approval, canWrite }: { approval: Approval; canWrite: boolean }) {
+  const [comment, setComment] = useState('');
+  const decide = useDecideApproval();
+  const commentId = `comment-${approval.id}`;
+  const titleId = `approval-${approval.id}`;
+  return (
+    <li className="card approval" data-approval-id={approval.id} aria-labelledby={titleId}>
+      <div className="card-head">
+        <h2 id={titleId}>{approval.title ?? statusLabelOr(approval.kind, 'Approval')}</h2>
+        <StatusBadge status={approval.status} />
+      </div>
+      <p className="small muted">
+        {approval.projectId && (
+          <>
+            Project <Link to={`/projects/${approval.projectId}`}>{approval.projectName ?? approval.projectId.slice(0, 8)}</Link> ·{' '}
+          </>
+        )}
+        requested {dateTime(approval.createdAt)}
+      </p>
+      {approval.description && <p className="approval-description">{approval.description}</p>}
+      {canWrite && (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+          }}
+        >
+          <div className="field">
+            <label htmlFor={commentId}>Comment</label>
+            <textarea id={commentId} rows={2} value={comment} onChange={(e) => setComment(e.target.value)} placeholder="Optional for approval, recommended for rejection" />
+          </div>
+          {decide.error ? <ProblemAlert error={decide.error} title="The decision was not recorded" /> : null}
+          <div className="button-row">
+            <button type="button" className="btn btn-primary" disabled={decide.isPending} onClick={() => decide.mutate({ id: approval.id, decision: 'approve', comment })}>
+              Approve
+            </button>
+            <button type="button" className="btn btn-danger" disabled={decide.isPending} onClick={() => decide.mutate({ id: approval.id, decision: 'reject', comment })}>
+              Reject
+            </button>
+          </div>
+        </form>
+      )}
+    </li>
+  );
+}
+
+export default function ApprovalsPage() {
+  const approvals = useApprovals();
+  const { canWrite } = useAuth();
+  const list = approvals.data?.content ?? [];
+  return (
+    <>
+      <PageTitle>Approvals</PageTitle>
+      <p className="muted">Steps that wait for a person: plans that need approval and tool calls flagged for review.</p>
+      <QueryState query={approvals} isEmpty={list.length === 0} empty="Nothing waits for you. Pending approvals show up here.">
+        <ul className="approvals">
+          {list.map((a) => (
+            <ApprovalCard key={a.id} approval={a} canWrite={canWrite} />
+          ))}
+        </ul>
+      </QueryState>
+    </>
+  );
+}

@@ -1,0 +1,72 @@
+import type { Execution, ExecutionStep } from '../api/types';
+import { LazyMarkdown } from '../components/LazyMarkdown';
+import { StatusBadge } from '../components/StatusBadge';
+import { duration, time, tokens } from '../lib/format';
+
+function StepItem({ step, index }: { step: ExecutionStep; index: number }) {
+  const isTool = step.kind === 'TOOL_CALL';
+  const output = step.output ?? null;
+  return (
+    <li className={`step ${isTool ? 'step-tool' : 'step-model'}`} data-kind={step.kind}>
+      <div className="step-head">
+        <span className="step-index" aria-hidden="true">
+          {index + 1}
+        </span>
+        <span className="step-kind">{isTool ? 'Tool call' : 'Model call'}</span>
+        {isTool && step.tool && <code className="step-tool-name">{step.tool}</code>}
+        {!isTool && step.model && <code className="step-tool-name">{step.model}</code>}
+        <span className="step-time muted small">{time(step.startedAt)}</span>
+      </div>
+      <dl className="step-metrics">
+        <div>
+          <dt>Duration</dt>
+          <dd>{duration(step.durationMs)}</dd>
+        </div>
+        {!isTool && (
+          <>
+            <div>
+              <dt>Input tokens</dt>
+              <dd>{tokens(step.inputTokens)}</dd>
+            </div>
+            <div>
+              <dt>Output tokens</dt>
+              <dd>{tokens(step.outputTokens)}</dd>
+            </div>
+          </>
+        )}
+      </dl>
+      {step.summary && <LazyMarkdown>{step.summary}</LazyMarkdown>}
+      {output && output !== step.summary && (
+        <details className="step-output">
+          <summary>Output</summary>
+          <LazyMarkdown>{output}</LazyMarkdown>
+        </details>
+      )}
+    </li>
+  );
+}
+
+export function ExecutionView({ execution }: { execution: Execution }) {
+  const steps = execution.steps ?? [];
+  const totalIn = steps.reduce((n, s) => n + (s.inputTokens ?? 0), 0);
+  const totalOut = steps.reduce((n, s) => n + (s.outputTokens ?? 0), 0);
+  const totalMs = steps.reduce((n, s) => n + (s.durationMs ?? 0), 0);
+  return (
+    <section className="execution" aria-label="Execution steps" data-execution-id={execution.id}>
+      <div className="execution-head">
+        <StatusBadge status={execution.status} />
+        <span className="muted small">
+          {steps.length} steps · {tokens(totalIn)} in / {tokens(totalOut)} out tokens · {duration(totalMs)}
+        </span>
+      </div>
+      {execution.error && <div className="alert alert-error">{execution.error}</div>}
+      {steps.length === 0 ? <p className="muted">No steps recorded yet.</p> : <ol className="steps">{steps.map((s, i) => <StepItem key={s.id ?? i} step={s} index={i} />)}</ol>}
+      {execution.output && (
+        <div className="execution-output">
+          <h4>Final answer</h4>
+          <LazyMarkdown>{execution.output}</LazyMarkdown>
+        </div>
+      )}
+    </section>
+  );
+}

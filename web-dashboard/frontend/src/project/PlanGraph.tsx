@@ -1,0 +1,131 @@
+import { memo, useMemo } from 'react';
+import {
+  Background,
+  Controls,
+  Handle,
+  MarkerType,
+  Position,
+  ReactFlow,
+  useNodesInitialized,
+  type Edge,
+  type Node,
+  type NodeProps,
+} from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import type { Plan, Task } from '../api/types';
+import { buildPlanGraph, structureKey } from '../lib/graph';
+import { layoutPlanGraph, NODE_HEIGHT, NODE_WIDTH, type Direction } from '../lib/layout';
+import { statusLabel, TASK_TONES } from '../lib/status';
+
+type TaskNodeData = { task: Task; critical: boolean; selected: boolean; onSelect: (id: string) => void; vertical: boolean };
+type TaskNode = Node<TaskNodeData, 'task'>;
+
+const TaskNodeView = memo(function TaskNodeView({ data }: NodeProps<TaskNode>) {
+  const { task, critical, selected, onSelect, vertical } = data;
+  const tone = TASK_TONES[task.status] ?? TASK_TONES.PENDING;
+  return (
+    <div
+      className={`task-node ${critical ? 'critical' : ''} ${selected ? 'selected' : ''} ${task.status === 'RUNNING' ? 'running' : ''}`}
+      data-task-id={task.id}
+      data-status={task.status}
+      style={{ background: tone.bg, borderColor: tone.border, color: tone.fg }}
+    >
+      <Handle type="target" position={vertical ? Position.Top : Position.Left} isConnectable={false} />
+      <button
+        type="button"
+        className="task-node-button nodrag"
+        aria-pressed={selected}
+        aria-label={`${task.title}, ${statusLabel(task.status)}${critical ? ', on the critical path' : ''}`}
+        onClick={() => onSelect(task.id)}
+      >
+        <span className="task-node-title">{task.title}</span>
+        <span className="task-node-meta">
+          <span className="task-node-status">{statusLabel(task.status)}</span>
+          {task.role && <span className="task-node-role">{task.role}</span>}
+          {critical && <span className="task-node-critical" title="Critical path">★</span>}
+        </span>
+      </button>
+      <Handle type="source" position={vertical ? Position.Bottom : Position.Right} isConnectable={false} />
+    </div>
+  );
+});
+
+const nodeTypes = { task: TaskNodeView };
+
+function ReadyMarker({ count }: { count: number }) {
+  // Lets tests and the benchmark know the nodes are measured and drawn.
+  const initialized = useNodesInitialized();
+  return <span hidden data-graph-ready={initialized && count > 0 ? 'true' : 'false'} data-node-count={count} />;
+}
+
+export default function PlanGraph({
+  plan,
+  selectedTaskId,
+  onSelect,
+  direction = 'LR',
+}: {
+  plan: Plan;
+  selectedTaskId?: string;
+  onSelect: (taskId: string) => void;
+  direction?: Direction;
+}) {
+  const graph = useMemo(() => buildPlanGraph(plan), [plan]);
+  const key = structureKey(plan);
+  // Layout depends only on the structure: a status change re-colours without moving anything.
+  const positions = useMemo(() => layoutPlanGraph(graph, direction, key), [key, direction]);
+
+  const nodes = useMemo<TaskNode[]>(
+    () =>
+      graph.tasks.map((task) => ({
+        id: task.id,
+        type: 'task',
+        position: positions.get(task.id) ?? { x: 0, y: 0 },
+        // known size: drawn at once, without waiting for a measuring pass
+        width: NODE_WIDTH,
+        height: NODE_HEIGHT,
+        data: { task, critical: graph.critical.has(task.id), selected: task.id === selectedTaskId, onSelect, vertical: direction === 'TB' },
+        draggable: false,
+        connectable: false,
+        selectable: false,
+        focusable: false,
+      })),
+    [graph, positions, selectedTaskId, onSelect, direction],
+  );
+
+  const edges = useMemo<Edge[]>(
+    () =>
+      graph.edges.map((e) => ({
+        id: e.id,
+        source: e.source,
+        target: e.target,
+        className: e.critical ? 'edge-critical' : undefined,
+        focusable: false,
+        selectable: false,
+        style: e.critical ? { stroke: '#c2410c', strokeWidth: 2.5 } : { stroke: '#9aa3b2', strokeWidth: 1.25 },
+        markerEnd: { type: MarkerType.ArrowClosed, color: e.critical ? '#c2410c' : '#9aa3b2', width: 16, height: 16 },
+      })),
+    [graph],
+  );
+
+  return (
+    <div className="graph-canvas" data-testid="plan-graph">
+      <ReactFlow
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        fitView
+        fitViewOptions={{ padding: 0.08, maxZoom: 1.1 }}
+        minZoom={0.1}
+        nodesDraggable={false}
+        nodesConnectable={false}
+        elementsSelectable={false}
+        nodesFocusable={false}
+        edgesFocusable={false}
+      >
+        <Background gap={20} size={1} color="#e3e6ee" />
+        <Controls showInteractive={false} />
+        <ReadyMarker count={nodes.length} />
+      </ReactFlow>
+    </div>
+  );
+}
