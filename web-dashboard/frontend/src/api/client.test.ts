@@ -5,6 +5,10 @@ import { api, toPage, withQuery } from './client';
 import { ApiError } from './problem';
 
 describe('toPage', () => {
+  it("reads Berrys' PageResponse, where `page` is the page number", () => {
+    expect(toPage({ content: ['a'], page: 2, size: 20, totalElements: 41, totalPages: 3 })).toEqual({ content: ['a'], number: 2, size: 20, totalElements: 41, totalPages: 3 });
+  });
+
   it('reads Spring PagedModel, flat pages and bare arrays', () => {
     expect(toPage({ content: [1, 2], page: { size: 2, number: 1, totalElements: 5, totalPages: 3 } })).toEqual({ content: [1, 2], size: 2, number: 1, totalElements: 5, totalPages: 3 });
     expect(toPage({ content: [1], totalElements: 41, totalPages: 3, number: 0, size: 20 })).toEqual({ content: [1], size: 20, number: 0, totalElements: 41, totalPages: 3 });

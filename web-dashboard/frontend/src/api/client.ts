@@ -61,8 +61,9 @@ export async function api<T>(path: string, init: RequestInit & { json?: unknown 
 export const post = <T>(path: string, json?: unknown) => api<T>(path, { method: 'POST', json: json ?? {} });
 
 /**
- * Reads a list whatever its paging envelope: Spring's `PagedModel` (`content` + `page{...}`), a flat
- * page (`content`, `totalElements`, `totalPages`, `number`, `size`) or a bare array.
+ * Reads a list whatever its paging envelope: Berrys' PageResponse (`content`, `page`, `size`,
+ * `totalElements`, `totalPages`), Spring's `PagedModel` (`content` + `page{...}`), a Spring `Page`
+ * (`number` for the page) or a bare array.
  */
 export function toPage<T>(body: unknown): Page<T> {
   if (Array.isArray(body)) {
@@ -70,6 +71,7 @@ export function toPage<T>(body: unknown): Page<T> {
   }
   const b = (body ?? {}) as Record<string, unknown>;
   const content = (Array.isArray(b.content) ? b.content : Array.isArray(b.items) ? b.items : []) as T[];
+  // `page` is either Spring's metadata object or, in Berrys' PageResponse, the page number itself
   const meta = (typeof b.page === 'object' && b.page !== null ? b.page : b) as Record<string, unknown>;
   const num = (v: unknown, fallback: number) => (typeof v === 'number' ? v : fallback);
   const size = num(meta.size, content.length);
@@ -78,7 +80,7 @@ export function toPage<T>(body: unknown): Page<T> {
     content,
     totalElements,
     totalPages: num(meta.totalPages, size > 0 ? Math.max(1, Math.ceil(totalElements / size)) : 1),
-    number: num(meta.number, 0),
+    number: num(meta.number, num(b.page, 0)),
     size,
   };
 }

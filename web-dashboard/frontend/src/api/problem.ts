@@ -55,6 +55,8 @@ function fieldErrorsOf(body: Record<string, unknown>): FieldError[] {
       message: Array.isArray(message) ? message.join(', ') : String(message),
     }));
   }
+  // a single offending field named beside the detail ({"field": "budgetUsd", "detail": "..."})
+  if (typeof body.field === 'string' && typeof body.detail === 'string') return [{ field: body.field, message: body.detail }];
   return [];
 }
 

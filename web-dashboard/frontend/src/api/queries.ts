@@ -45,7 +45,7 @@ export interface ProjectFilter {
 export function useProjects(filter: ProjectFilter) {
   return useQuery({
     queryKey: keys.projects(filter),
-    queryFn: () => getPage<Project>('/api/projects', { ...filter, sort: 'createdAt,desc' }),
+    queryFn: () => getPage<Project>('/api/projects', { ...filter }),
     placeholderData: keepPreviousData,
     refetchInterval: 10_000,
   });
@@ -106,7 +106,7 @@ export function useResult(projectId: string, enabled: boolean) {
 export function useUsage(projectId?: string) {
   return useQuery({
     queryKey: keys.usage(projectId),
-    queryFn: async () => api<unknown>(withQuery('/api/model-usage', { projectId, size: 1000 })),
+    queryFn: async () => api<unknown>(withQuery('/api/model-usage', { projectId, size: 500 })),
   });
 }
 

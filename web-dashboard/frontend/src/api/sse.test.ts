@@ -45,6 +45,13 @@ describe('toProjectEvent', () => {
     });
   });
 
+  it('unwraps a timeline entry (id, type, stream, time, data)', () => {
+    const entry = { id: 'e-2', type: 'task.assigned', stream: 'berrys.planning', time: '2026-01-02T03:04:06Z', data: { taskId: 't-1', agentId: 'a-1' } };
+    expect(toProjectEvent({ id: 'e-2', event: 'task.assigned', data: JSON.stringify(entry) }, 'local-1')).toEqual({
+      id: 'e-2', type: 'task.assigned', time: '2026-01-02T03:04:06Z', subject: undefined, source: 'berrys.planning', data: { taskId: 't-1', agentId: 'a-1' },
+    });
+  });
+
   it('falls back to the SSE event name and id for plain payloads', () => {
     const e = toProjectEvent({ id: '7', event: 'project.paused', data: 'by alice' }, 'local-1');
     expect(e).toMatchObject({ id: '7', type: 'project.paused', data: 'by alice' });

@@ -90,8 +90,9 @@ export class SseParser {
 }
 
 /**
- * Reads one SSE message as a project event. A CloudEvents JSON body gives type, time and subject;
- * otherwise the SSE event name is the type.
+ * Reads one SSE message as a project event. An envelope (a CloudEvent, or a timeline entry with
+ * `type`, `time` and `data`) gives id, type, time and the payload; otherwise the SSE event name is
+ * the type and the whole data is the payload.
  */
 export function toProjectEvent(message: SseMessage, fallbackId: string): ProjectEvent {
   let data: unknown = message.data;
@@ -100,16 +101,16 @@ export function toProjectEvent(message: SseMessage, fallbackId: string): Project
   } catch {
     // plain-text data stays a string
   }
-  const ce = (data && typeof data === 'object' ? data : {}) as Record<string, unknown>;
-  const isCloudEvent = typeof ce.type === 'string' && typeof ce.specversion === 'string';
+  const obj = (data && typeof data === 'object' && !Array.isArray(data) ? data : {}) as Record<string, unknown>;
   const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+  const envelope = typeof obj.type === 'string' && 'data' in obj;
   return {
-    id: str(ce.id) ?? message.id ?? fallbackId,
-    type: (isCloudEvent ? str(ce.type) : undefined) ?? (message.event !== 'message' ? message.event : str(ce.type)) ?? 'message',
-    time: str(ce.time) ?? new Date().toISOString(),
-    subject: str(ce.subject),
-    source: str(ce.source),
-    data: isCloudEvent ? ce.data : data,
+    id: str(obj.id) ?? message.id ?? fallbackId,
+    type: (envelope ? str(obj.type) : undefined) ?? (message.event !== 'message' ? message.event : str(obj.type)) ?? 'message',
+    time: str(obj.time) ?? new Date().toISOString(),
+    subject: str(obj.subject),
+    source: str(obj.source) ?? str(obj.stream),
+    data: envelope ? obj.data : data,
   };
 }
 

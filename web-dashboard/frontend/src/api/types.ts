@@ -209,6 +209,7 @@ export interface McpServer {
 export interface ServiceHealth {
   service: string;
   status: string;
+  latencyMs?: number;
 }
 
 export interface Page<T> {

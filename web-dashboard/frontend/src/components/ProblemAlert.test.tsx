@@ -35,6 +35,12 @@ describe('toProblem', () => {
     ]);
   });
 
+  it('reads a single `field` named beside the detail', () => {
+    expect(toProblem(400, { status: 400, detail: "Field 'budgetUsd' has a value of the wrong type or form.", field: 'budgetUsd' }).fieldErrors).toEqual([
+      { field: 'budgetUsd', message: "Field 'budgetUsd' has a value of the wrong type or form." },
+    ]);
+  });
+
   it('never shows an HTML error page as the detail', () => {
     expect(toProblem(502, '<html><body>Bad gateway</body></html>', 'Bad Gateway')).toEqual({ status: 502, title: 'Bad Gateway', detail: undefined, fieldErrors: [] });
   });

@@ -21,7 +21,10 @@ export default function SystemPage() {
         <ul className="health-grid">
           {services.map((s) => (
             <li key={s.service} className="card health-card" data-service={s.service} data-status={s.status}>
-              <span className="health-name">{s.service}</span>
+              <span>
+                <span className="health-name">{s.service}</span>
+                {s.latencyMs !== undefined && <span className="small muted"> · {s.latencyMs} ms</span>}
+              </span>
               <StatusBadge status={s.status} />
             </li>
           ))}
