@@ -1,0 +1,4 @@
+@NullMarked
+package dev.berrys.planning.graph;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,62 @@
+package dev.berrys.planning.plan;
+
+import dev.berrys.contracts.Streams;
+import dev.berrys.contracts.events.AgentEvents.ExecutionCompleted;
+import dev.berrys.contracts.events.AgentEvents.ExecutionFailed;
+import dev.berrys.contracts.events.AgentEvents.ExecutionStarted;
+import dev.berrys.contracts.events.EventTypes;
+import dev.berrys.contracts.events.ProjectEvents.Cancelled;
+import dev.berrys.contracts.events.ProjectEvents.Paused;
+import dev.berrys.contracts.events.ProjectEvents.Resumed;
+import dev.berrys.contracts.events.WorkflowEvents.PlanRunRequested;
+import dev.berrys.starter.events.EventMetadata;
+import dev.berrys.starter.events.OnEvent;
+import java.util.Objects;
+import org.springframework.stereotype.Component;
+
+/** The events that drive a plan's run: the workflow's go, the agents' executions, the project's lifecycle. */
+@Component
+class PlanEventHandlers {
+    private final PlanRunner runner;
+    private final TaskOutcomes outcomes;
+
+    PlanEventHandlers(PlanRunner runner, TaskOutcomes outcomes) {
+        this.runner = runner;
+        this.outcomes = outcomes;
+    }
+
+    @OnEvent(stream = Streams.WORKFLOW, type = EventTypes.PLAN_RUN_REQUESTED)
+    void runRequested(PlanRunRequested event, EventMetadata meta) {
+        runner.run(event, meta.tenant());
+    }
+
+    @OnEvent(stream = Streams.AGENT, type = EventTypes.EXECUTION_STARTED)
+    void executionStarted(ExecutionStarted event, EventMetadata meta) {
+        outcomes.started(event, meta.tenant());
+    }
+
+    @OnEvent(stream = Streams.AGENT, type = EventTypes.EXECUTION_COMPLETED)
+    void executionCompleted(ExecutionCompleted event, EventMetadata meta) {
+        outcomes.completed(event, meta.tenant());
+    }
+
+    @OnEvent(stream = Streams.AGENT, type = EventTypes.EXECUTION_FAILED)
+    void executionFailed(ExecutionFailed event, EventMetadata meta) {
+        outcomes.failed(event, meta.tenant());
+    }
+
+    @OnEvent(stream = Streams.PROJECT, type = EventTypes.PROJECT_PAUSED)
+    void projectPaused(Paused event, EventMetadata meta) {
+        runner.pause(event.projectId(), meta.tenant());
+    }
+
+    @OnEvent(stream = Streams.PROJECT, type = EventTypes.PROJECT_RESUMED)
+    void projectResumed(Resumed event, EventMetadata meta) {
+        runner.resume(event.projectId(), meta.tenant());
+    }
+
+    @OnEvent(stream = Streams.PROJECT, type = EventTypes.PROJECT_CANCELLED)
+    void projectCancelled(Cancelled event, EventMetadata meta) {
+        runner.cancel(event.projectId(), meta.tenant(), "project cancelled: " + Objects.toString(event.reason(), ""));
+    }
+}

@@ -1,0 +1,138 @@
+package dev.berrys.planning.plan;
+
+import dev.berrys.contracts.events.AgentRef;
+import dev.berrys.contracts.events.EventTypes;
+import dev.berrys.contracts.events.PlanningEvents.PlanFailed;
+import dev.berrys.contracts.events.PlanningEvents.TaskCancelled;
+import dev.berrys.contracts.events.WorkflowEvents.PlanRunRequested;
+import dev.berrys.planning.graph.PlanValidator;
+import dev.berrys.starter.events.EventPublisher;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Runs, pauses, resumes and cancels plans; each loads the plan's tasks once and assigns in one transaction. */
+@Service
+@Transactional
+class PlanRunner {
+    private static final Logger log = LoggerFactory.getLogger(PlanRunner.class);
+
+    private final Plans plans;
+    private final Tasks tasks;
+    private final ProjectControls controls;
+    private final TaskDispatcher dispatcher;
+    private final EventPublisher events;
+
+    PlanRunner(Plans plans, Tasks tasks, ProjectControls controls, TaskDispatcher dispatcher, EventPublisher events) {
+        this.plans = plans;
+        this.tasks = tasks;
+        this.controls = controls;
+        this.dispatcher = dispatcher;
+        this.events = events;
+    }
+
+    void run(PlanRunRequested request, String tenant) {
+        ProjectControls.State project = controls.lock(request.projectId(), tenant);
+        Plan plan = plans.lock(request.planId(), tenant).orElse(null);
+        if (plan == null || plan.status() != PlanStatus.CREATED) {
+            log.info("run of plan {} ignored: {}", request.planId(), plan == null ? "unknown" : plan.status());
+            return;
+        }
+        Instant now = Instant.now();
+        if (plans.maxVersion(plan.projectId()) > plan.version()) {
+            log.info("run of plan {} ignored: a newer version exists", plan.id());
+            plan.supersede(now);
+            return;
+        }
+        List<Task> all = tasks.findByPlanIdOrderByPosition(plan.id());
+        if (project.cancelled()) {
+            cancel(plan, all, "project cancelled", now);
+            return;
+        }
+        Map<String, UUID> team = new LinkedHashMap<>();
+        for (AgentRef agent : request.agents()) {
+            team.putIfAbsent(PlanValidator.normalizeRole(agent.role()), agent.agentId());
+        }
+        var missing = new TreeSet<String>();
+        all.stream().map(Task::role).filter(r -> !team.containsKey(r)).forEach(missing::add);
+        plan.start(team, project.paused(), now);
+        if (!missing.isEmpty()) {
+            fail(plan, all, "The team has no agent for role(s) " + String.join(", ", missing) + ".", now);
+            return;
+        }
+        dispatcher.advance(plan, all, now);
+        log.info("plan {} of project {} runs ({} tasks)", plan.id(), plan.projectId(), plan.taskCount());
+    }
+
+    void pause(UUID projectId, String tenant) {
+        controls.lock(projectId, tenant);
+        controls.paused(projectId, true);
+        plans.lockByProject(tenant, projectId, EnumSet.of(PlanStatus.RUNNING)).forEach(Plan::pause);
+    }
+
+    void resume(UUID projectId, String tenant) {
+        controls.lock(projectId, tenant);
+        controls.paused(projectId, false);
+        Instant now = Instant.now();
+        for (Plan plan : plans.lockByProject(tenant, projectId, EnumSet.of(PlanStatus.PAUSED))) {
+            plan.resume();
+            dispatcher.advance(plan, tasks.findByPlanIdOrderByPosition(plan.id()), now);
+        }
+    }
+
+    void cancel(UUID projectId, String tenant, String reason) {
+        controls.lock(projectId, tenant);
+        controls.cancelled(projectId);
+        Instant now = Instant.now();
+        var open = EnumSet.of(PlanStatus.CREATED, PlanStatus.RUNNING, PlanStatus.PAUSED);
+        for (Plan plan : plans.lockByProject(tenant, projectId, open)) {
+            cancel(plan, tasks.findByPlanIdOrderByPosition(plan.id()), reason, now);
+        }
+    }
+
+    /** Assigns the due retries of running plans that no other replica is handling; returns plans handled. */
+    int assignDueTasks(int limit) {
+        List<UUID> due = plans.lockPlansWithDueTasks(limit);
+        Instant now = Instant.now();
+        for (UUID id : due) {
+            plans.findById(id).ifPresent(plan -> dispatcher.advance(plan, tasks.findByPlanIdOrderByPosition(id), now));
+        }
+        return due.size();
+    }
+
+    /** Fails the plan with {@code reason}, cancelling its unfinished tasks. */
+    void fail(Plan plan, List<Task> all, String reason, Instant now) {
+        plan.fail(reason, now);
+        events.publish(
+                EventTypes.PLAN_FAILED, plan.id(), new PlanFailed(plan.projectId(), plan.id(), reason), plan.tenant());
+        cancelTasks(plan, all, "plan failed", now);
+        log.info("plan {} of project {} failed", plan.id(), plan.projectId());
+    }
+
+    private void cancel(Plan plan, List<Task> all, String reason, Instant now) {
+        plan.cancel(reason, now);
+        cancelTasks(plan, all, reason, now);
+        log.info("plan {} of project {} cancelled", plan.id(), plan.projectId());
+    }
+
+    private void cancelTasks(Plan plan, List<Task> all, String reason, Instant now) {
+        for (Task task : all) {
+            if (!task.status().isFinal()) {
+                task.cancel(now);
+                events.publish(
+                        EventTypes.TASK_CANCELLED,
+                        task.id(),
+                        new TaskCancelled(task.id(), plan.id(), plan.projectId(), reason),
+                        plan.tenant());
+            }
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package dev.berrys.planning.plan;
+
+import dev.berrys.contracts.events.AgentEvents.ExecutionCompleted;
+import dev.berrys.contracts.events.AgentEvents.ExecutionFailed;
+import dev.berrys.contracts.events.AgentEvents.ExecutionStarted;
+import dev.berrys.contracts.events.EventTypes;
+import dev.berrys.contracts.events.PlanningEvents.PlanCompleted;
+import dev.berrys.contracts.events.PlanningEvents.TaskCompleted;
+import dev.berrys.contracts.events.PlanningEvents.TaskFailed;
+import dev.berrys.contracts.events.PlanningEvents.TaskRetryScheduled;
+import dev.berrys.contracts.events.PlanningEvents.TaskStarted;
+import dev.berrys.starter.events.EventPublisher;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Records what executions report about tasks. News of a task already final or waiting for a retry, or of
+ * an attempt that is not the task's current one, changes nothing. A completion touches only its task and the plan's counter
+ * unless it has dependants or is the plan's last task.
+ */
+@Service
+@Transactional
+class TaskOutcomes {
+    private static final Logger log = LoggerFactory.getLogger(TaskOutcomes.class);
+    private static final Duration MAX_BACKOFF = Duration.ofMinutes(10);
+
+    private final Plans plans;
+    private final Tasks tasks;
+    private final TaskDispatcher dispatcher;
+    private final PlanRunner runner;
+    private final EventPublisher events;
+    private final TaskProperties props;
+
+    TaskOutcomes(
+            Plans plans,
+            Tasks tasks,
+            TaskDispatcher dispatcher,
+            PlanRunner runner,
+            EventPublisher events,
+            TaskProperties props) {
+        this.plans = plans;
+        this.tasks = tasks;
+        this.dispatcher = dispatcher;
+        this.runner = runner;
+        this.events = events;
+        this.props = props;
+    }
+
+    private record Current(Plan plan, Task task) {}
+
+    void started(ExecutionStarted e, String tenant) {
+        current(e.taskId(), e.attempt(), tenant).ifPresent(c -> {
+            if (c.task().status() != TaskStatus.ASSIGNED) {
+                return;
+            }
+            c.task().start(e.executionId(), e.agentId(), Instant.now());
+            events.publish(
+                    EventTypes.TASK_STARTED,
+                    e.taskId(),
+                    new TaskStarted(e.taskId(), c.plan().id(), c.plan().projectId(), e.agentId(), e.executionId()),
+                    tenant);
+        });
+    }
+
+    void completed(ExecutionCompleted e, String tenant) {
+        current(e.taskId(), e.attempt(), tenant).ifPresent(c -> {
+            Plan plan = c.plan();
+            Instant now = Instant.now();
+            c.task().complete(e.output(), now);
+            plan.taskCompleted(now);
+            events.publish(
+                    EventTypes.TASK_COMPLETED,
+                    e.taskId(),
+                    new TaskCompleted(e.taskId(), plan.id(), plan.projectId(), plan.completedTasks(), plan.taskCount()),
+                    tenant);
+            if (plan.status() == PlanStatus.COMPLETED) {
+                List<Task> all = tasks.findByPlanIdOrderByPosition(plan.id());
+                events.publish(
+                        EventTypes.PLAN_COMPLETED,
+                        plan.id(),
+                        new PlanCompleted(plan.id(), plan.projectId(), plan.goal(), TaskDispatcher.outputs(all)),
+                        tenant);
+                log.info("plan {} of project {} completed", plan.id(), plan.projectId());
+            } else if (!tasks.findDependantIds(e.taskId()).isEmpty()) {
+                dispatcher.advance(plan, tasks.findByPlanIdOrderByPosition(plan.id()), now);
+            }
+        });
+    }
+
+    void failed(ExecutionFailed e, String tenant) {
+        current(e.taskId(), e.attempt(), tenant).ifPresent(c -> {
+            Plan plan = c.plan();
+            Task task = c.task();
+            Instant now = Instant.now();
+            if (e.retryable() && task.attempts() < props.maxAttempts()) {
+                Instant notBefore = now.plus(backoff(task.attempts()));
+                task.retryAt(notBefore, e.reason());
+                events.publish(
+                        EventTypes.TASK_RETRY_SCHEDULED,
+                        task.id(),
+                        new TaskRetryScheduled(
+                                task.id(), plan.id(), plan.projectId(), task.attempts() + 1, notBefore, e.reason()),
+                        tenant);
+                return;
+            }
+            task.fail(e.reason(), now);
+            events.publish(
+                    EventTypes.TASK_FAILED,
+                    task.id(),
+                    new TaskFailed(task.id(), plan.id(), plan.projectId(), e.reason(), task.attempts()),
+                    tenant);
+            String reason = "Task '" + task.title() + "' (" + task.key() + ") failed after " + task.attempts()
+                    + (task.attempts() == 1 ? " attempt: " : " attempts: ") + e.reason();
+            runner.fail(plan, tasks.findByPlanIdOrderByPosition(plan.id()), reason, now);
+        });
+    }
+
+    /** Delay before the attempt after {@code failedAttempt}: the base doubled per attempt, ±20% jitter. */
+    Duration backoff(int failedAttempt) {
+        long base = props.retryBackoff().toMillis() << Math.min(20, Math.max(0, failedAttempt - 1));
+        long jittered = (long) (base * (0.8 + 0.4 * ThreadLocalRandom.current().nextDouble()));
+        return Duration.ofMillis(Math.min(jittered, MAX_BACKOFF.toMillis()));
+    }
+
+    /** The task and its locked plan, when the news is about the task's current attempt. */
+    private Optional<Current> current(UUID taskId, int attempt, String tenant) {
+        Optional<UUID> planId = tasks.findPlanId(taskId, tenant);
+        if (planId.isEmpty()) {
+            log.debug("news of unknown task {} ignored", taskId);
+            return Optional.empty();
+        }
+        Optional<Plan> plan = plans.lock(planId.get(), tenant);
+        Optional<Task> task = tasks.findById(taskId);
+        if (plan.isEmpty()
+                || task.isEmpty()
+                || !task.get().isCurrent(attempt)
+                || !task.get().isInFlight()) {
+            log.debug("news of task {} attempt {} ignored: stale or final", taskId, attempt);
+            return Optional.empty();
+        }
+        return Optional.of(new Current(plan.get(), task.get()));
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.berrys.planning.plan;
+
+import org.jspecify.annotations.NullMarked;

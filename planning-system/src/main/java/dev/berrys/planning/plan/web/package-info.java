@@ -1,0 +1,4 @@
+@NullMarked
+package dev.berrys.planning.plan.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,8 @@
+package dev.berrys.planning.planner;
+
+enum PlanRequestStatus {
+    PENDING,
+    DONE,
+    FAILED,
+    CANCELLED
+}

@@ -1,0 +1,122 @@
+package dev.berrys.planning.planner;
+
+import dev.berrys.contracts.api.BerrysHeaders;
+import dev.berrys.contracts.api.ChatCompletionRequest;
+import dev.berrys.contracts.api.ChatCompletionRequest.ResponseFormat;
+import dev.berrys.contracts.api.ChatCompletionResponse;
+import dev.berrys.contracts.api.ChatMessage;
+import dev.berrys.contracts.api.PlanProposal;
+import dev.berrys.starter.security.ServiceClients;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.HttpClientErrorException;
+import org.springframework.web.client.HttpServerErrorException;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Asks model-orchestration for a plan ({@code POST /v1/chat/completions}, purpose {@code plan}, the
+ * {@code berrys_plan} JSON schema). Transport errors and 5xx answers are retried with exponential backoff;
+ * a 4xx (budget exceeded, no such model) is final.
+ */
+@Component
+class PlanningModel {
+    private static final Logger log = LoggerFactory.getLogger(PlanningModel.class);
+
+    private final RestClient client;
+    private final PlanningProperties props;
+    private final JsonMapper json;
+
+    PlanningModel(ServiceClients clients, PlanningProperties props, JsonMapper json) {
+        this.client = clients.create(props.modelUrl(), props.modelTimeout());
+        this.props = props;
+        this.json = json;
+    }
+
+    /** Why planning could not get an answer at all. */
+    static final class Unavailable extends RuntimeException {
+        Unavailable(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * The content of the model's answer. {@code beforeEachCall} runs before every attempt (the caller
+     * renews its lease there). Runs for the current tenant ({@code Tenants.runAs}).
+     */
+    @Nullable
+    String complete(UUID projectId, List<ChatMessage> messages, Runnable beforeEachCall) {
+        var request = new ChatCompletionRequest(
+                "auto",
+                messages,
+                null,
+                ResponseFormat.jsonSchema(PlanProposal.SCHEMA_NAME, PlanProposal.SCHEMA),
+                false,
+                null,
+                null);
+        String lastError = "";
+        for (int attempt = 0; attempt <= props.modelRetries(); attempt++) {
+            if (attempt > 0) {
+                sleep(props.modelRetryBackoff().toMillis() << Math.min(attempt - 1, 16));
+            }
+            beforeEachCall.run();
+            try {
+                ChatCompletionResponse response = client.post()
+                        .uri("/v1/chat/completions")
+                        .header(BerrysHeaders.PURPOSE, BerrysHeaders.PURPOSE_PLAN)
+                        .header(BerrysHeaders.PROJECT_ID, projectId.toString())
+                        .body(request)
+                        .retrieve()
+                        .body(ChatCompletionResponse.class);
+                if (response == null
+                        || response.choices() == null
+                        || response.choices().isEmpty()) {
+                    return null;
+                }
+                return response.firstMessage().content();
+            } catch (ResourceAccessException | HttpServerErrorException e) {
+                lastError = describe(e);
+                log.warn("planning call for project {} failed (attempt {}): {}", projectId, attempt + 1, lastError);
+            } catch (HttpClientErrorException e) {
+                throw new Unavailable("model-orchestration refused the planning call: " + describe(e));
+            } catch (RestClientException e) {
+                throw new Unavailable("model-orchestration gave an unreadable answer: " + e.getMessage());
+            }
+        }
+        throw new Unavailable("The planning model could not be reached after " + (props.modelRetries() + 1)
+                + " attempts; last error: " + lastError);
+    }
+
+    private String describe(RestClientException e) {
+        if (e instanceof org.springframework.web.client.HttpStatusCodeException status) {
+            String detail = problemDetail(status.getResponseBodyAsString());
+            return status.getStatusCode().value() + (detail == null ? "" : " (" + detail + ")");
+        }
+        return e.getClass().getSimpleName() + ": " + e.getMessage();
+    }
+
+    private @Nullable String problemDetail(String body) {
+        try {
+            JsonNode node = json.readTree(body);
+            return node.hasNonNull("detail") ? node.get("detail").asString() : null;
+        } catch (RuntimeException notJson) {
+            return null;
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Unavailable("planning was interrupted");
+        }
+    }
+}

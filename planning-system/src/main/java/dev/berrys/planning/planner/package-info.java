@@ -1,0 +1,4 @@
+@NullMarked
+package dev.berrys.planning.planner;
+
+import org.jspecify.annotations.NullMarked;
