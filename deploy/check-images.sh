@@ -34,7 +34,10 @@ skip() {
   if [[ "$STRICT" == 1 ]]; then bad "$* (STRICT=1)"; else skip=$((skip + 1)); echo "  skip  $*"; fi
 }
 
-if [[ -z "${JAVA_HOME:-}" && -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]]; then
+# the build targets Java 25: use the Temurin 25 JDK when the default java is older
+java_major() { "$1" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}'; }
+current_java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+if [[ "$(java_major "$current_java" 2>/dev/null || echo 0)" -lt 25 && -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]]; then
   export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
 fi
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"

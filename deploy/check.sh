@@ -76,6 +76,7 @@ helm_render() {
   && "$HELM" template berrys "$CHART" --namespace berrys \
        --set metrics.serviceMonitor.enabled=true --set secrets.providerApiKeys.BERRYS_OPENAI_API_KEY=sk-canary-provider \
        --set 'networkPolicy.metricsFrom[0].namespaceSelector.matchLabels.name=monitoring' \
+       --set 'networkPolicy.gatewayFrom[0].namespaceSelector.matchLabels.name=ingress-nginx' \
        --set config.issuerUri=https://issuer.example.com/realms/berrys >"$WORK/full.yaml" \
   && "$HELM" template berrys "$CHART" --namespace berrys --set secrets.existingSecret=berrys-creds \
        --set secrets.providerApiKeysExistingSecret=berrys-provider-keys >"$WORK/existing.yaml" \

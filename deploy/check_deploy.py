@@ -173,14 +173,19 @@ def check_rendering(label, path, trial):
         if R.check(bool(mine), f"{module}: a NetworkPolicy selects it"):
             types = set(mine[0]["spec"].get("policyTypes", []))
             R.check({"Ingress", "Egress"} <= types, f"{module}: NetworkPolicy restricts ingress and egress")
+            rules = [r for p in mine for r in p["spec"].get("ingress", [])]
+            open_rules = [r for r in rules if not r.get("from")]
+
+            def admits(other):
+                pod_labels = mods[other]["spec"]["template"]["metadata"]["labels"]
+                return bool(open_rules) or any(
+                    labels_match((f.get("podSelector") or {}).get("matchLabels"), pod_labels)
+                    and not f.get("namespaceSelector") for r in rules for f in r.get("from", []))
             if module != "api-gateway":
-                open_rules = [r for p in mine for r in p["spec"].get("ingress", []) if not r.get("from")]
                 R.check(not open_rules, f"{module}: takes traffic only from listed peers (not from outside)")
-                peers_ok = any(
-                    labels_match((f.get("podSelector") or {}).get("matchLabels"),
-                                 mods["api-gateway"]["spec"]["template"]["metadata"]["labels"])
-                    for p in mine for r in p["spec"].get("ingress", []) for f in r.get("from", []))
-                R.check(peers_ok, f"{module}: accepts the gateway (and the other services)")
+                R.check("api-gateway" in mods and admits("api-gateway"), f"{module}: accepts the gateway")
+            others = [m for m in mods if m not in (module, None, "web-dashboard")]
+            R.check(all(admits(m) for m in others), f"{module}: accepts the other services")
 
     # secrets are not in ConfigMaps
     for name, cm in configmaps.items():
