@@ -1,0 +1,22 @@
+package dev.berrys.tool.builtin;
+
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/** One call of a tool: who it runs for and its (already schema-validated) arguments. */
+public record ToolCall(
+        String tenant,
+        @Nullable UUID projectId,
+        @Nullable UUID taskId,
+        @Nullable UUID executionId,
+        Map<String, Object> arguments) {
+
+    public @Nullable String string(String name) {
+        return arguments.get(name) instanceof String s ? s : null;
+    }
+
+    public @Nullable Integer integer(String name) {
+        return arguments.get(name) instanceof Number n ? n.intValue() : null;
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.berrys.tool.builtin;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,45 @@
+package dev.berrys.tool.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of tool-integration.
+ *
+ * @param encryptionKey base64 of a 32-byte AES key for stored credentials; empty: none can be stored
+ * @param http limits and the allow-list of outgoing HTTP (http_get, HTTP tools, HTTP MCP servers)
+ * @param mcp MCP client limits and the stdio sandbox
+ */
+@ConfigurationProperties("berrys.tool")
+public record ToolProperties(
+        @DefaultValue("") String encryptionKey,
+        @DefaultValue Http http,
+        @DefaultValue Mcp mcp) {
+
+    /**
+     * @param allowlist host names and CIDRs reachable although private, loopback or link-local
+     * @param defaultMaxBytes body cap of http_get when the call names none
+     * @param maxBytesLimit the largest body cap a call may ask for
+     */
+    public record Http(
+            @DefaultValue("") List<String> allowlist,
+            @DefaultValue("5s") Duration connectTimeout,
+            @DefaultValue("15s") Duration readTimeout,
+            @DefaultValue("102400") int defaultMaxBytes,
+            @DefaultValue("1048576") int maxBytesLimit,
+            @DefaultValue("3") int maxRedirects) {}
+
+    /**
+     * @param callTimeout the longest a tools/call (and any other MCP request) may take
+     * @param sandboxDir where each stdio server gets its working directory
+     * @param path the PATH a stdio server sees (its only inherited environment variable)
+     */
+    public record Mcp(
+            @DefaultValue("30s") Duration callTimeout,
+            @DefaultValue("20s") Duration initTimeout,
+            @DefaultValue("/tmp/berrys-mcp-sandbox") Path sandboxDir,
+            @DefaultValue("/usr/local/bin:/usr/bin:/bin") String path) {}
+}

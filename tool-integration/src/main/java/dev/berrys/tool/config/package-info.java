@@ -1,0 +1,4 @@
+@NullMarked
+package dev.berrys.tool.config;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.berrys.tool.crypto;
+
+import org.jspecify.annotations.NullMarked;

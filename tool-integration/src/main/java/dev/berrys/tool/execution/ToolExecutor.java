@@ -1,0 +1,170 @@
+package dev.berrys.tool.execution;
+
+import dev.berrys.contracts.api.ToolExecutionRequest;
+import dev.berrys.contracts.api.ToolExecutionResult;
+import dev.berrys.contracts.events.EventTypes;
+import dev.berrys.contracts.events.ToolEvents;
+import dev.berrys.starter.events.EventPublisher;
+import dev.berrys.starter.security.Tenants;
+import dev.berrys.starter.web.ProblemException;
+import dev.berrys.tool.builtin.BuiltinTools;
+import dev.berrys.tool.builtin.ToolCall;
+import dev.berrys.tool.builtin.ToolFailure;
+import dev.berrys.tool.registry.ToolDefinition;
+import dev.berrys.tool.registry.ToolRegistry;
+import dev.berrys.tool.schema.JsonSchemas;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Executes a tool for the current tenant: arguments validated against the tool's JSON Schema, the tool
+ * run outside any transaction, then the execution recorded and {@code tool.executed} published together.
+ * A tool that ran and failed, or arguments that do not fit the schema, give a FAILED result the model can
+ * read; an unknown tool is a 404 and a disabled one a 409, neither recorded.
+ */
+@Service
+public class ToolExecutor {
+    private static final Logger log = LoggerFactory.getLogger(ToolExecutor.class);
+    private static final int MAX_SUMMARY = 2000;
+
+    private final ToolRegistry registry;
+    private final BuiltinTools builtins;
+    private final HttpToolRunner httpTools;
+    private final RemoteTools remoteTools;
+    private final JsonSchemas schemas;
+    private final ToolExecutions executions;
+    private final EventPublisher events;
+    private final TransactionTemplate tx;
+    private final JsonMapper json;
+    private final MeterRegistry meters;
+
+    ToolExecutor(
+            ToolRegistry registry,
+            BuiltinTools builtins,
+            HttpToolRunner httpTools,
+            RemoteTools remoteTools,
+            JsonSchemas schemas,
+            ToolExecutions executions,
+            EventPublisher events,
+            TransactionTemplate tx,
+            JsonMapper json,
+            MeterRegistry meters) {
+        this.registry = registry;
+        this.builtins = builtins;
+        this.httpTools = httpTools;
+        this.remoteTools = remoteTools;
+        this.schemas = schemas;
+        this.executions = executions;
+        this.events = events;
+        this.tx = tx;
+        this.json = json;
+        this.meters = meters;
+    }
+
+    public ToolExecutionResult execute(String name, ToolExecutionRequest request) {
+        String tenant = Tenants.require();
+        ToolDefinition tool = registry.require(tenant, name);
+        if (!tool.enabled()) {
+            throw new ProblemException.Conflict("tool-disabled", "The tool '" + name + "' is disabled.");
+        }
+        var call =
+                new ToolCall(tenant, request.projectId(), request.taskId(), request.executionId(), request.arguments());
+        Instant startedAt = Instant.now();
+        long start = System.nanoTime();
+        Object result = null;
+        String error = invalidArguments(tool, call);
+        if (error == null) {
+            try {
+                result = run(tool, call);
+            } catch (ToolFailure e) {
+                error = e.getMessage();
+            } catch (RuntimeException e) {
+                log.warn("tool {} failed unexpectedly: {}", name, e.getClass().getName());
+                error = "The tool failed unexpectedly.";
+            }
+        }
+        long durationMs = (System.nanoTime() - start) / 1_000_000;
+        String status = error == null ? ToolExecutionResult.SUCCEEDED : ToolExecutionResult.FAILED;
+        UUID id = UUID.randomUUID();
+        var record = new ToolExecution(
+                id,
+                tenant,
+                call.projectId(),
+                call.taskId(),
+                call.executionId(),
+                name,
+                json.writeValueAsString(Redactor.redact(call.arguments())),
+                status,
+                result == null ? null : summary(result),
+                error,
+                startedAt,
+                durationMs);
+        tx.executeWithoutResult(s -> {
+            executions.save(record);
+            events.publish(
+                    EventTypes.TOOL_EXECUTED,
+                    id,
+                    new ToolEvents.ToolExecuted(
+                            id, call.projectId(), call.taskId(), call.executionId(), name, status, durationMs),
+                    tenant);
+        });
+        Timer.builder("berrys.tool.executions")
+                .tag("tool", name)
+                .tag("outcome", status)
+                .register(meters)
+                .record(Duration.ofMillis(durationMs));
+        return new ToolExecutionResult(id, name, status, result, error, durationMs);
+    }
+
+    private @Nullable String invalidArguments(ToolDefinition tool, ToolCall call) {
+        List<JsonSchemas.Violation> violations;
+        try {
+            violations = schemas.validate(tool.parameters(), call.arguments());
+        } catch (RuntimeException e) {
+            // a schema we could not compile (from an MCP server): let the tool judge its arguments
+            log.info(
+                    "schema of tool {} could not be used for validation: {}",
+                    tool.name(),
+                    e.getClass().getName());
+            return null;
+        }
+        if (violations.isEmpty()) {
+            return null;
+        }
+        return "Invalid arguments for tool '" + tool.name() + "': "
+                + violations.stream().map(JsonSchemas.Violation::message).collect(Collectors.joining("; "))
+                + " (fields: "
+                + violations.stream()
+                        .map(JsonSchemas.Violation::field)
+                        .distinct()
+                        .collect(Collectors.joining(", "))
+                + ")";
+    }
+
+    private Object run(ToolDefinition tool, ToolCall call) {
+        return switch (tool.source()) {
+            case BUILTIN ->
+                builtins.find(tool.name())
+                        .orElseThrow(() -> new ToolFailure("The built-in tool '" + tool.name() + "' is not available."))
+                        .execute(call);
+            case HTTP -> httpTools.call(tool, call);
+            case MCP -> remoteTools.call(tool, call);
+        };
+    }
+
+    private String summary(Object result) {
+        String text = json.writeValueAsString(result);
+        return text.length() <= MAX_SUMMARY ? text : text.substring(0, MAX_SUMMARY) + "…";
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.berrys.tool.execution;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.berrys.tool.mcp;
+
+import org.jspecify.annotations.NullMarked;

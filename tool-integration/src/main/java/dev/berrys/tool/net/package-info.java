@@ -1,0 +1,4 @@
+@NullMarked
+package dev.berrys.tool.net;
+
+import org.jspecify.annotations.NullMarked;

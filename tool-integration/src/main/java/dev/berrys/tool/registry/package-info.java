@@ -1,0 +1,4 @@
+@NullMarked
+package dev.berrys.tool.registry;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.berrys.tool.registry.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.berrys.tool.schema;
+
+import org.jspecify.annotations.NullMarked;

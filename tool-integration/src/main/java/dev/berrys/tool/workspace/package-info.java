@@ -1,0 +1,4 @@
+@NullMarked
+package dev.berrys.tool.workspace;
+
+import org.jspecify.annotations.NullMarked;
