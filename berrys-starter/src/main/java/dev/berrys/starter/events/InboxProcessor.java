@@ -6,8 +6,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -27,6 +32,8 @@ final class InboxProcessor {
     private final TraceHeaders trace;
     private final String group;
     private final @Nullable MeterRegistry meters;
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+    private final Map<String, Timer> lag = new ConcurrentHashMap<>();
 
     InboxProcessor(
             JdbcTemplate jdbc,
@@ -46,49 +53,71 @@ final class InboxProcessor {
     }
 
     void processBatch(String stream, List<StreamMessage<String, String>> messages) {
+        List<Parsed> handled = new ArrayList<>(messages.size());
+        for (StreamMessage<String, String> message : messages) {
+            String raw = message.getBody().get("event");
+            if (raw == null) {
+                throw new IllegalArgumentException("stream entry " + message.getId() + " has no 'event' field");
+            }
+            JsonNode envelope = json.readTree(raw);
+            EventMetadata metadata = metadata(envelope, stream);
+            List<EventHandlers.Invoker> invokers = handlers.handlersFor(stream, metadata.type());
+            if (!invokers.isEmpty()) {
+                handled.add(new Parsed(metadata, envelope.path("data"), invokers));
+            }
+        }
+        if (handled.isEmpty()) {
+            return;
+        }
         tx.executeWithoutResult(status -> {
-            for (StreamMessage<String, String> message : messages) {
-                process(stream, message);
+            Set<UUID> fresh = recordInInbox(handled);
+            for (Parsed p : handled) {
+                if (fresh.remove(p.metadata().id())) {
+                    handle(p);
+                } else {
+                    count("berrys.events.duplicates", stream, p.metadata().type());
+                }
             }
         });
     }
 
-    private void process(String stream, StreamMessage<String, String> message) {
-        String raw = message.getBody().get("event");
-        if (raw == null) {
-            throw new IllegalArgumentException("stream entry " + message.getId() + " has no 'event' field");
-        }
-        JsonNode envelope = json.readTree(raw);
-        EventMetadata metadata = metadata(envelope, stream);
-        List<EventHandlers.Invoker> invokers = handlers.handlersFor(stream, metadata.type());
-        if (invokers.isEmpty()) {
-            return;
-        }
-        int inserted = jdbc.update(
-                "insert into inbox_event (event_id, consumer_group, type) values (?, ?, ?) on conflict do nothing",
-                metadata.id(),
-                group,
-                metadata.type());
-        if (inserted == 0) {
-            count("berrys.events.duplicates", stream, metadata.type());
-            return;
-        }
-        JsonNode data = envelope.path("data");
+    /** One statement for the whole batch; returns the ids not seen before by this consumer group. */
+    private Set<UUID> recordInInbox(List<Parsed> batch) {
+        UUID[] ids = batch.stream().map(p -> p.metadata().id()).toArray(UUID[]::new);
+        String[] types = batch.stream().map(p -> p.metadata().type()).toArray(String[]::new);
+        List<UUID> inserted = jdbc.query(
+                con -> {
+                    var ps = con.prepareStatement("insert into inbox_event (event_id, consumer_group, type)"
+                            + " select id, ?, type from unnest(?::uuid[], ?::text[]) as t(id, type)"
+                            + " on conflict do nothing returning event_id");
+                    ps.setString(1, group);
+                    ps.setArray(2, con.createArrayOf("uuid", ids));
+                    ps.setArray(3, con.createArrayOf("text", types));
+                    return ps;
+                },
+                (rs, i) -> rs.getObject(1, UUID.class));
+        return new HashSet<>(inserted);
+    }
+
+    private void handle(Parsed p) {
+        EventMetadata metadata = p.metadata();
         ScopedValue.where(EventContext.CURRENT, metadata)
                 .run(() -> trace.inConsumerSpan(metadata.traceparent(), "handle " + metadata.type(), () -> {
-                    invokers.forEach(i -> i.invoke(json, data, metadata));
+                    p.invokers().forEach(i -> i.invoke(json, p.data(), metadata));
                     return null;
                 }));
-        count("berrys.events.consumed", stream, metadata.type());
+        count("berrys.events.consumed", metadata.stream(), metadata.type());
         if (meters != null) {
-            Timer.builder("berrys.consumer.lag")
-                    .description("Time from an event's publication to its handling")
-                    .tag("stream", stream)
-                    .publishPercentiles(0.5, 0.99)
-                    .register(meters)
+            lag.computeIfAbsent(metadata.stream(), s -> Timer.builder("berrys.consumer.lag")
+                            .description("Time from an event's publication to its handling")
+                            .tag("stream", s)
+                            .publishPercentiles(0.5, 0.99)
+                            .register(meters))
                     .record(Duration.between(metadata.time(), Instant.now()));
         }
     }
+
+    private record Parsed(EventMetadata metadata, JsonNode data, List<EventHandlers.Invoker> invokers) {}
 
     void countDeadLetter(String stream) {
         count("berrys.events.dead.lettered", stream, "any");
