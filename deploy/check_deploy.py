@@ -69,7 +69,7 @@ def expected_env(module, all_vars):
         want = set(all_vars) - {"BERRYS_ADMIN_PASSWORD", "BERRYS_ENCRYPTION_KEY"}
         if module == "api-gateway":
             want.add("BERRYS_ADMIN_PASSWORD")
-        if module in ("model-orchestration", "tool-integration"):
+        if module in ("api-gateway", "model-orchestration", "tool-integration"):
             want.add("BERRYS_ENCRYPTION_KEY")
     return want & set(all_vars) | {"SERVER_PORT"}
 
