@@ -36,6 +36,7 @@ public class BerrysEnvironmentDefaults implements EnvironmentPostProcessor {
         d.put("management.tracing.sampling.probability", "${BERRYS_TRACE_SAMPLING:1.0}");
         d.put("management.tracing.propagation.type", "w3c");
         d.put("management.metrics.tags.application", "${spring.application.name}");
+        d.put("management.metrics.distribution.percentiles-histogram.http.server.requests", "true");
         d.put("springdoc.api-docs.path", "/v3/api-docs");
         d.put("berrys.security.jwks-uri", "${BERRYS_JWKS_URI:http://127.0.0.1:8080/.well-known/jwks.json}");
         d.put("berrys.security.issuer-uri", "${BERRYS_ISSUER_URI:}");
