@@ -1,0 +1,7 @@
+package dev.berrys.project.approval;
+
+public enum ApprovalStatus {
+    PENDING,
+    APPROVED,
+    REJECTED
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.berrys.project.approval;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,103 @@
+package dev.berrys.project.live;
+
+import dev.berrys.project.CoordinatorProperties;
+import dev.berrys.project.project.ProjectView;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.http.MediaType;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The clients following a project's events as Server-Sent Events, and the relay of each event read
+ * from the streams to the clients of its project and tenant.
+ */
+@Component
+public class LiveEvents implements SmartLifecycle {
+    private static final Logger log = LoggerFactory.getLogger(LiveEvents.class);
+
+    private final Map<UUID, Set<Subscriber>> byProject = new ConcurrentHashMap<>();
+    private final CoordinatorProperties.Live settings;
+    private final JsonMapper json;
+    private volatile boolean running;
+
+    LiveEvents(CoordinatorProperties props, JsonMapper json) {
+        this.settings = props.live();
+        this.json = json;
+    }
+
+    /** A stream of {@code project}'s events for {@code tenant}, opening with its current state. */
+    public SseEmitter subscribe(String tenant, ProjectView project) {
+        var subscriber = new Subscriber(tenant, project.id(), settings.timeout(), settings.queueSize(), this::remove);
+        subscriber.offer(new Subscriber.Item("snapshot", null, project, MediaType.APPLICATION_JSON));
+        byProject
+                .computeIfAbsent(project.id(), id -> ConcurrentHashMap.newKeySet())
+                .add(subscriber);
+        subscriber.start();
+        return subscriber.emitter();
+    }
+
+    boolean hasSubscribers() {
+        return !byProject.isEmpty();
+    }
+
+    /** Relays one CloudEvent (its JSON as read from a stream) to the clients of its project. */
+    void dispatch(String envelope) {
+        try {
+            JsonNode event = json.readTree(envelope);
+            JsonNode projectId = event.path("data").path("projectId");
+            if (!projectId.isString()) {
+                return;
+            }
+            Set<Subscriber> subscribers = byProject.get(UUID.fromString(projectId.asString()));
+            if (subscribers == null) {
+                return;
+            }
+            String tenant = event.path("tenant").asString("");
+            var item = new Subscriber.Item(
+                    event.path("type").asString("event"), event.path("id").asString(null), envelope, null);
+            subscribers.stream().filter(s -> s.tenant().equals(tenant)).forEach(s -> s.offer(item));
+        } catch (JacksonException | IllegalArgumentException e) {
+            log.debug("not relayed, not a Berrys event: {}", e.toString());
+        }
+    }
+
+    @Scheduled(fixedRateString = "${berrys.project.live.keepalive:15s}")
+    void keepalive() {
+        var comment = Subscriber.Item.comment(" keepalive");
+        byProject.values().forEach(set -> set.forEach(s -> s.offer(comment)));
+    }
+
+    private void remove(Subscriber subscriber) {
+        byProject.computeIfPresent(subscriber.projectId(), (id, set) -> {
+            set.remove(subscriber);
+            return set.isEmpty() ? null : set;
+        });
+    }
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /** Ends every stream before the web server's graceful shutdown would wait for them. */
+    @Override
+    public void stop() {
+        running = false;
+        byProject.values().forEach(set -> set.forEach(Subscriber::complete));
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.berrys.project.live;
+
+import org.jspecify.annotations.NullMarked;

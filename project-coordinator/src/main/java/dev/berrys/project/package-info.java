@@ -1,0 +1,4 @@
+@NullMarked
+package dev.berrys.project;
+
+import org.jspecify.annotations.NullMarked;

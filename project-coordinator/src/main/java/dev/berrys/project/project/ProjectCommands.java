@@ -1,0 +1,118 @@
+package dev.berrys.project.project;
+
+import dev.berrys.contracts.events.EventTypes;
+import dev.berrys.contracts.events.ProjectEvents;
+import dev.berrys.project.timeline.ProjectEventLog;
+import dev.berrys.starter.security.Tenants;
+import dev.berrys.starter.web.ProblemException;
+import java.math.BigDecimal;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** What a user does to a project through the API; each change is published in its transaction. */
+@Service
+@Transactional
+public class ProjectCommands {
+    /** Not (yet) in shared-contracts: model-orchestration needs a raised budget before work resumes. */
+    public static final String BUDGET_CHANGED = "project.budget-changed";
+
+    private final Projects projects;
+    private final ProjectEventLog events;
+    private final ApplicationEventPublisher local;
+
+    ProjectCommands(Projects projects, ProjectEventLog events, ApplicationEventPublisher local) {
+        this.projects = projects;
+        this.events = events;
+        this.local = local;
+    }
+
+    /** Payload of {@link #BUDGET_CHANGED}. */
+    public record BudgetChanged(
+            UUID projectId,
+            @Nullable BigDecimal budgetUsd,
+            @Nullable Long budgetTokens) {}
+
+    public ProjectView create(
+            String name,
+            String goal,
+            @Nullable BigDecimal budgetUsd,
+            @Nullable Long budgetTokens,
+            boolean requirePlanApproval) {
+        var project = projects.saveAndFlush(
+                new Project(Tenants.require(), name, goal, budgetUsd, budgetTokens, requirePlanApproval));
+        publish(
+                project,
+                EventTypes.PROJECT_CREATED,
+                new ProjectEvents.Created(project.id(), name, goal, budgetUsd, budgetTokens, requirePlanApproval));
+        return project.view();
+    }
+
+    public ProjectView start(UUID id) {
+        var project = lock(id);
+        project.start();
+        publish(
+                project,
+                EventTypes.PROJECT_STARTED,
+                new ProjectEvents.Started(
+                        project.id(),
+                        project.name(),
+                        project.goal(),
+                        project.budgetUsd(),
+                        project.budgetTokens(),
+                        project.requirePlanApproval()));
+        return project.view();
+    }
+
+    public ProjectView pause(UUID id, @Nullable String reason) {
+        var project = lock(id);
+        String why = reason == null || reason.isBlank() ? StatusReasons.USER_REQUESTED : reason;
+        project.pause(why);
+        publish(project, EventTypes.PROJECT_PAUSED, new ProjectEvents.Paused(project.id(), why));
+        return project.view();
+    }
+
+    public ProjectView resume(UUID id) {
+        var project = lock(id);
+        project.resume();
+        resumed(project);
+        return project.view();
+    }
+
+    public ProjectView cancel(UUID id, @Nullable String reason) {
+        var project = lock(id);
+        String why = reason == null || reason.isBlank() ? StatusReasons.USER_REQUESTED : reason;
+        project.cancel(why);
+        publish(project, EventTypes.PROJECT_CANCELLED, new ProjectEvents.Cancelled(project.id(), why));
+        return project.view();
+    }
+
+    /** Sets the limits given; raising a limit of a project paused for its budget resumes it. */
+    public ProjectView changeBudget(UUID id, @Nullable BigDecimal usd, @Nullable Long tokens) {
+        if (usd == null && tokens == null) {
+            throw new ProblemException.BadRequest("budgetUsd", "Give budgetUsd, budgetTokens or both.");
+        }
+        var project = lock(id);
+        boolean resumed = project.changeBudget(usd, tokens);
+        publish(project, BUDGET_CHANGED, new BudgetChanged(project.id(), project.budgetUsd(), project.budgetTokens()));
+        if (resumed) {
+            resumed(project);
+        }
+        return project.view();
+    }
+
+    private void resumed(Project project) {
+        publish(project, EventTypes.PROJECT_RESUMED, new ProjectEvents.Resumed(project.id()));
+        local.publishEvent(new ProjectResumed(project.id(), project.tenant()));
+    }
+
+    private Project lock(UUID id) {
+        return projects.lock(id, Tenants.require()).orElseThrow(() -> new ProblemException.NotFound("project", id));
+    }
+
+    private void publish(Project project, String type, Object payload) {
+        events.publish(type, project.tenant(), project.id(), payload);
+    }
+}

@@ -1,0 +1,22 @@
+package dev.berrys.project.result;
+
+import dev.berrys.contracts.Streams;
+import dev.berrys.contracts.events.EventTypes;
+import dev.berrys.contracts.events.PlanningEvents;
+import dev.berrys.starter.events.EventMetadata;
+import dev.berrys.starter.events.OnEvent;
+import org.springframework.stereotype.Component;
+
+@Component
+class ResultHandlers {
+    private final ResultService results;
+
+    ResultHandlers(ResultService results) {
+        this.results = results;
+    }
+
+    @OnEvent(stream = Streams.PLANNING, type = EventTypes.PLAN_COMPLETED)
+    void planCompleted(PlanningEvents.PlanCompleted e, EventMetadata meta) {
+        results.planCompleted(meta.tenant(), e);
+    }
+}

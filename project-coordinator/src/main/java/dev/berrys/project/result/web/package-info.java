@@ -1,0 +1,4 @@
+@NullMarked
+package dev.berrys.project.result.web;
+
+import org.jspecify.annotations.NullMarked;

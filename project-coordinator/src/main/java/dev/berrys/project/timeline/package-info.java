@@ -1,0 +1,4 @@
+@NullMarked
+package dev.berrys.project.timeline;
+
+import org.jspecify.annotations.NullMarked;

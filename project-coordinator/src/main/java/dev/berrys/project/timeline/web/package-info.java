@@ -1,0 +1,4 @@
+@NullMarked
+package dev.berrys.project.timeline.web;
+
+import org.jspecify.annotations.NullMarked;
