@@ -1,0 +1,15 @@
+package dev.berrys.model;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+@SpringBootApplication
+@ConfigurationPropertiesScan
+@EnableScheduling
+public class ModelOrchestrationApplication {
+    public static void main(String[] args) {
+        SpringApplication.run(ModelOrchestrationApplication.class, args);
+    }
+}

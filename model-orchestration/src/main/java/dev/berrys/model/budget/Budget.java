@@ -1,0 +1,33 @@
+package dev.berrys.model.budget;
+
+import java.math.BigDecimal;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/** A project's budget and what it has spent; a null limit is no limit. */
+public record Budget(
+        UUID projectId,
+        @Nullable BigDecimal budgetUsd,
+        @Nullable Long budgetTokens,
+        BigDecimal spentUsd,
+        long spentTokens,
+        boolean warned) {
+
+    /** Whether spending {@code usd} and {@code tokens} more would pass a limit. */
+    public boolean wouldExceed(BigDecimal usd, long tokens) {
+        return (budgetUsd != null && spentUsd.add(usd).compareTo(budgetUsd) > 0)
+                || (budgetTokens != null && spentTokens + tokens > budgetTokens);
+    }
+
+    /** Whether the spending has reached {@code ratio} of a limit. */
+    public boolean reached(double ratio) {
+        return (budgetUsd != null
+                        && budgetUsd.signum() >= 0
+                        && spentUsd.compareTo(budgetUsd.multiply(BigDecimal.valueOf(ratio))) >= 0)
+                || (budgetTokens != null && spentTokens >= budgetTokens * ratio);
+    }
+
+    public boolean limited() {
+        return budgetUsd != null || budgetTokens != null;
+    }
+}

@@ -1,0 +1,36 @@
+package dev.berrys.model.catalog;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.Set;
+import java.util.UUID;
+
+/** A catalog model with its provider: one candidate of the router. */
+public record ModelRoute(
+        UUID id,
+        String name,
+        String upstreamName,
+        int contextWindow,
+        Set<String> capabilities,
+        BigDecimal inputPricePerMillion,
+        BigDecimal outputPricePerMillion,
+        boolean enabled,
+        ProviderRuntime provider) {
+
+    private static final BigDecimal MILLION = BigDecimal.valueOf(1_000_000);
+
+    public boolean usable() {
+        return enabled && provider.enabled();
+    }
+
+    public boolean can(String capability) {
+        return capabilities.contains(capability);
+    }
+
+    public BigDecimal cost(long inputTokens, long outputTokens) {
+        return inputPricePerMillion
+                .multiply(BigDecimal.valueOf(inputTokens))
+                .add(outputPricePerMillion.multiply(BigDecimal.valueOf(outputTokens)))
+                .divide(MILLION, MathContext.DECIMAL64);
+    }
+}

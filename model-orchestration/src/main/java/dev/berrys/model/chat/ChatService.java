@@ -1,0 +1,166 @@
+package dev.berrys.model.chat;
+
+import dev.berrys.model.budget.BudgetGuard;
+import dev.berrys.model.catalog.ModelRoute;
+import dev.berrys.model.routing.Attempt;
+import dev.berrys.model.routing.ChatExecutor;
+import dev.berrys.model.routing.Router;
+import dev.berrys.model.routing.RoutingFailedException;
+import dev.berrys.model.usage.CallRecorder;
+import dev.berrys.starter.security.Tenants;
+import dev.berrys.starter.web.ProblemException;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+/**
+ * A chat completion end to end: validate, route, keep within the budget, run along the candidates,
+ * account.
+ */
+@Service
+public class ChatService {
+    private final ChatRequestValidator validator;
+    private final Router router;
+    private final ChatExecutor executor;
+    private final BudgetGuard budgets;
+    private final CallRecorder recorder;
+
+    ChatService(
+            ChatRequestValidator validator,
+            Router router,
+            ChatExecutor executor,
+            BudgetGuard budgets,
+            CallRecorder recorder) {
+        this.validator = validator;
+        this.router = router;
+        this.executor = executor;
+        this.budgets = budgets;
+        this.recorder = recorder;
+    }
+
+    /** The answer, the model that gave it and the id of the call's record. */
+    public record Completed(UUID callId, ChatResult result, ModelRoute route, List<Attempt> attempts) {}
+
+    public Completed complete(UUID callId, ChatCall call, CallHeaders headers, @Nullable ChatStream sink) {
+        validator.validate(call.request());
+        String tenant = Tenants.require();
+        String requested =
+                call.request().model() == null ? Router.AUTO : call.request().model();
+        List<ModelRoute> candidates = router.candidates(tenant, call.request(), headers.maxPricePerMillion());
+        long estimate = Tokens.ofPrompt(call.request());
+        if (candidates.isEmpty()) {
+            record(callId, tenant, headers, requested, null, 0, 0, 0, CallRecorder.FAILED, sink != null, List.of());
+            throw new ProblemException(
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    "no-provider-available",
+                    "No enabled model can serve this request (capabilities " + Router.needs(call.request()) + ").",
+                    Map.of("field", "model"));
+        }
+        if (headers.projectId() != null) {
+            try {
+                budgets.check(
+                        tenant,
+                        headers.projectId(),
+                        estimate,
+                        candidates.getFirst().cost(estimate, 0));
+            } catch (ProblemException refused) {
+                record(
+                        callId,
+                        tenant,
+                        headers,
+                        requested,
+                        null,
+                        0,
+                        0,
+                        0,
+                        CallRecorder.REFUSED_BUDGET,
+                        sink != null,
+                        List.of());
+                throw refused;
+            }
+        }
+        long start = System.nanoTime();
+        try {
+            ChatExecutor.Routed routed = executor.execute(candidates, call, sink);
+            long latency = (System.nanoTime() - start) / 1_000_000;
+            ChatResult r = routed.result();
+            record(
+                    callId,
+                    tenant,
+                    headers,
+                    requested,
+                    routed.route(),
+                    r.inputTokens(),
+                    r.outputTokens(),
+                    latency,
+                    CallRecorder.SUCCEEDED,
+                    sink != null,
+                    routed.attempts());
+            return new Completed(callId, r, routed.route(), routed.attempts());
+        } catch (RoutingFailedException failed) {
+            long latency = (System.nanoTime() - start) / 1_000_000;
+            record(
+                    callId,
+                    tenant,
+                    headers,
+                    requested,
+                    null,
+                    0,
+                    0,
+                    latency,
+                    CallRecorder.FAILED,
+                    sink != null,
+                    failed.attempts());
+            throw unavailable(failed);
+        }
+    }
+
+    private static ProblemException unavailable(RoutingFailedException failed) {
+        Attempt last = failed.last();
+        String detail = failed.simulatedFailure()
+                ? "The simulated provider failed this call on purpose (BERRYS_SIMULATED_FAILURE_RATE); retry it."
+                : "No model answered: " + (last == null ? failed.getMessage() : last.model() + " " + last.reason())
+                        + ".";
+        return new ProblemException(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                failed.simulatedFailure() ? "simulated-failure" : "provider-unavailable",
+                detail,
+                Map.of("attempts", failed.attempts(), "streamStarted", failed.streamStarted()));
+    }
+
+    private void record(
+            UUID callId,
+            String tenant,
+            CallHeaders headers,
+            String requested,
+            @Nullable ModelRoute route,
+            long in,
+            long out,
+            long latency,
+            String outcome,
+            boolean streamed,
+            List<Attempt> attempts) {
+        BigDecimal cost = route == null ? BigDecimal.ZERO : route.cost(in, out);
+        recorder.record(new CallRecorder.Call(
+                callId,
+                tenant,
+                headers.projectId(),
+                headers.taskId(),
+                headers.agentId(),
+                headers.purpose(),
+                requested,
+                route == null ? null : route.provider().name(),
+                route == null ? null : route.name(),
+                in,
+                out,
+                cost,
+                latency,
+                outcome,
+                streamed,
+                attempts));
+    }
+}

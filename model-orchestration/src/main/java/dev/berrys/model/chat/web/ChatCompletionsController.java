@@ -1,0 +1,142 @@
+package dev.berrys.model.chat.web;
+
+import dev.berrys.contracts.api.BerrysHeaders;
+import dev.berrys.model.chat.CallHeaders;
+import dev.berrys.model.chat.ChatCall;
+import dev.berrys.model.chat.ChatRequest;
+import dev.berrys.model.chat.ChatService;
+import dev.berrys.starter.web.ProblemException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * OpenAI's {@code POST /v1/chat/completions}: plain JSON or, with {@code stream: true}, Server-Sent
+ * Events ending with {@code data: [DONE]}. Answers from the simulated provider carry
+ * {@code X-Berrys-Simulated: true}; every answer names the model in {@code X-Berrys-Model} and its
+ * accounting record in {@code X-Berrys-Call-Id}.
+ */
+@RestController
+class ChatCompletionsController {
+    static final String MODEL_HEADER = "X-Berrys-Model";
+    static final String CALL_HEADER = "X-Berrys-Call-Id";
+    private final ChatService chats;
+    private final JsonMapper json;
+
+    ChatCompletionsController(ChatService chats, JsonMapper json) {
+        this.chats = chats;
+        this.json = json;
+    }
+
+    @PostMapping(path = "/v1/chat/completions")
+    void complete(@RequestBody JsonNode body, HttpServletRequest http, HttpServletResponse response)
+            throws IOException {
+        if (!(body instanceof ObjectNode raw)) {
+            throw new ProblemException.BadRequest("body", "The body must be a JSON object.");
+        }
+        ChatRequest request = parse(raw);
+        CallHeaders headers = headers(http);
+        UUID callId = UUID.randomUUID();
+        String id = "chatcmpl-" + callId.toString().replace("-", "");
+        long created = Instant.now().getEpochSecond();
+        response.setHeader(CALL_HEADER, callId.toString());
+        ChatCall call = new ChatCall(request, raw, headers.purpose());
+        if (!request.streaming()) {
+            ChatService.Completed done = chats.complete(callId, call, headers, null);
+            response.setStatus(200);
+            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+            response.setHeader(MODEL_HEADER, done.route().name());
+            if (done.route().provider().simulated()) {
+                response.setHeader(BerrysHeaders.SIMULATED, "true");
+            }
+            json.writeValue(
+                    response.getOutputStream(),
+                    new OpenAiWire(json, id, created, done.route().name()).completion(done.result()));
+            return;
+        }
+        var sse = new SseWriter(response, json, id, created, request.includeUsageInStream());
+        try {
+            ChatService.Completed done = chats.complete(callId, call, headers, sse);
+            sse.finish(done.result().inputTokens(), done.result().outputTokens());
+        } catch (ProblemException e) {
+            if (!sse.started()) {
+                throw e;
+            }
+            sse.fail(e.getMessage(), e.status().value());
+        }
+    }
+
+    private ChatRequest parse(ObjectNode raw) {
+        try {
+            return json.treeToValue(raw, ChatRequest.class);
+        } catch (DatabindException e) {
+            String field = e.getPath().isEmpty() ? "body" : path(e);
+            throw new ProblemException.BadRequest(
+                    field, "Field '" + field + "' has a value of the wrong type or form.");
+        } catch (JacksonException e) {
+            throw new ProblemException.BadRequest("body", "The body is not a chat completion request.");
+        }
+    }
+
+    private static String path(DatabindException e) {
+        var out = new StringBuilder();
+        for (var ref : e.getPath()) {
+            if (ref.getPropertyName() != null) {
+                out.append(out.isEmpty() ? "" : ".").append(ref.getPropertyName());
+            } else {
+                out.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return out.toString();
+    }
+
+    private static CallHeaders headers(HttpServletRequest http) {
+        return new CallHeaders(
+                uuid(http, BerrysHeaders.PROJECT_ID),
+                uuid(http, BerrysHeaders.TASK_ID),
+                uuid(http, BerrysHeaders.AGENT_ID),
+                http.getHeader(BerrysHeaders.PURPOSE),
+                price(http.getHeader(CallHeaders.MAX_PRICE)));
+    }
+
+    private static @Nullable UUID uuid(HttpServletRequest http, String name) {
+        String value = http.getHeader(name);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(value.strip());
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException.BadRequest(name, "Header '" + name + "' must be a UUID.");
+        }
+    }
+
+    private static @Nullable BigDecimal price(@Nullable String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            BigDecimal price = new BigDecimal(value.strip());
+            if (price.signum() < 0) {
+                throw new NumberFormatException();
+            }
+            return price;
+        } catch (NumberFormatException e) {
+            throw new ProblemException.BadRequest(
+                    CallHeaders.MAX_PRICE, "Header '" + CallHeaders.MAX_PRICE + "' must be a price of 0 or more.");
+        }
+    }
+}

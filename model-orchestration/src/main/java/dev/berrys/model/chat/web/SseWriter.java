@@ -1,0 +1,102 @@
+package dev.berrys.model.chat.web;
+
+import dev.berrys.contracts.api.BerrysHeaders;
+import dev.berrys.model.catalog.ModelRoute;
+import dev.berrys.model.chat.ChatDelta;
+import dev.berrys.model.chat.ChatStream;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Writes a streamed answer as OpenAI's Server-Sent Events: a role chunk, the deltas, optionally a usage
+ * chunk, then {@code data: [DONE]}. The response is committed with the first delta, so an error before
+ * it is still an ordinary ProblemDetail.
+ */
+final class SseWriter implements ChatStream {
+    private final HttpServletResponse response;
+    private final JsonMapper json;
+    private final String id;
+    private final long created;
+    private final boolean includeUsage;
+    private ModelRoute route;
+    private OpenAiWire wire;
+
+    SseWriter(HttpServletResponse response, JsonMapper json, String id, long created, boolean includeUsage) {
+        this.response = response;
+        this.json = json;
+        this.id = id;
+        this.created = created;
+        this.includeUsage = includeUsage;
+    }
+
+    @Override
+    public void attempting(ModelRoute route) {
+        this.route = route;
+    }
+
+    boolean started() {
+        return wire != null;
+    }
+
+    @Override
+    public void delta(ChatDelta delta) {
+        if (wire == null) {
+            start();
+        }
+        write(wire.deltaChunk(delta, includeUsage));
+    }
+
+    void finish(long inputTokens, long outputTokens) {
+        if (wire == null) {
+            start();
+        }
+        if (includeUsage) {
+            write(wire.usageChunk(inputTokens, outputTokens));
+        }
+        done();
+    }
+
+    void fail(String message, int code) {
+        write(wire.error(message, "server_error", code));
+        done();
+    }
+
+    private void start() {
+        wire = new OpenAiWire(json, id, created, route == null ? "auto" : route.name());
+        response.setStatus(200);
+        response.setContentType("text/event-stream");
+        response.setCharacterEncoding("UTF-8");
+        response.setHeader("Cache-Control", "no-cache");
+        response.setHeader("X-Accel-Buffering", "no");
+        if (route != null) {
+            response.setHeader(ChatCompletionsController.MODEL_HEADER, route.name());
+            if (route.provider().simulated()) {
+                response.setHeader(BerrysHeaders.SIMULATED, "true");
+            }
+        }
+        write(wire.roleChunk(includeUsage));
+    }
+
+    private void write(ObjectNode chunk) {
+        send("data: " + json.writeValueAsString(chunk) + "\n\n");
+    }
+
+    private void done() {
+        send("data: [DONE]\n\n");
+    }
+
+    private void send(String event) {
+        try {
+            OutputStream out = response.getOutputStream();
+            out.write(event.getBytes(StandardCharsets.UTF_8));
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("the client went away", e);
+        }
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.berrys.model.chat.web;
+
+import org.jspecify.annotations.NullMarked;

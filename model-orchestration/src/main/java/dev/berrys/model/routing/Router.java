@@ -1,0 +1,101 @@
+package dev.berrys.model.routing;
+
+import dev.berrys.model.catalog.Capability;
+import dev.berrys.model.catalog.Catalog;
+import dev.berrys.model.catalog.ModelRoute;
+import dev.berrys.model.chat.ChatRequest;
+import dev.berrys.starter.web.ProblemException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * Picks the models to try for a call, in order. A named model comes first, then its provider's
+ * fallback chain. {@code auto} takes every usable model with the capabilities the request needs (tools,
+ * a JSON schema, streaming) under the price ceiling, healthy before unhealthy (open circuit, low
+ * success rate), real before simulated, cheaper before dearer, faster before slower.
+ */
+@Component
+public class Router {
+    public static final String AUTO = "auto";
+    static final int MAX_CANDIDATES = 4;
+
+    private final Catalog catalog;
+    private final ModelStats stats;
+    private final ProviderGuards guards;
+
+    Router(Catalog catalog, ModelStats stats, ProviderGuards guards) {
+        this.catalog = catalog;
+        this.stats = stats;
+        this.guards = guards;
+    }
+
+    /** @param maxPricePerMillion a ceiling on the output price, for {@code auto} */
+    public List<ModelRoute> candidates(String tenant, ChatRequest request, @Nullable BigDecimal maxPricePerMillion) {
+        Catalog.Snapshot snapshot = catalog.forTenant(tenant);
+        String name = request.model() == null || request.model().isBlank()
+                ? AUTO
+                : request.model().strip();
+        Map<String, ModelRoute> chosen = new LinkedHashMap<>();
+        if (AUTO.equals(name)) {
+            Set<String> needed = needs(request);
+            snapshot.usable().stream()
+                    .filter(m -> m.capabilities().containsAll(needed))
+                    .filter(m -> maxPricePerMillion == null
+                            || m.outputPricePerMillion().compareTo(maxPricePerMillion) <= 0)
+                    .sorted(order())
+                    .forEach(m -> chosen.putIfAbsent(m.name(), m));
+        } else {
+            ModelRoute primary = snapshot.model(name)
+                    .orElseThrow(() -> new ProblemException(
+                            HttpStatus.NOT_FOUND,
+                            "model-not-found",
+                            "No model named '" + name + "'; GET /v1/models lists them.",
+                            Map.of("field", "model")));
+            if (primary.usable()) {
+                chosen.put(primary.name(), primary);
+            }
+            for (String fallback : primary.provider().settings().fallbackChain()) {
+                snapshot.model(fallback).filter(ModelRoute::usable).ifPresent(m -> chosen.putIfAbsent(m.name(), m));
+            }
+        }
+        List<ModelRoute> list = new ArrayList<>(chosen.values());
+        return list.subList(0, Math.min(MAX_CANDIDATES, list.size()));
+    }
+
+    public static Set<String> needs(ChatRequest request) {
+        Set<String> needed = new java.util.HashSet<>(Set.of(Capability.CHAT));
+        if (!request.toolList().isEmpty()) {
+            needed.add(Capability.TOOLS);
+        }
+        if (request.jsonSchema() != null) {
+            needed.add(Capability.JSON_SCHEMA);
+        }
+        if (request.streaming()) {
+            needed.add(Capability.STREAMING);
+        }
+        return needed;
+    }
+
+    private Comparator<ModelRoute> order() {
+        return Comparator.<ModelRoute>comparingInt(m -> healthy(m) ? 0 : 1)
+                .thenComparingInt(m -> m.provider().simulated() ? 1 : 0)
+                .thenComparing(ModelRoute::outputPricePerMillion)
+                .thenComparing(ModelRoute::inputPricePerMillion)
+                .thenComparingDouble(m -> stats.of(m.id()).latencyMs())
+                .thenComparing(ModelRoute::name);
+    }
+
+    private boolean healthy(ModelRoute m) {
+        return guards.state(m.provider().id()) != CircuitBreaker.State.OPEN
+                && stats.of(m.id()).successRate() >= 0.5;
+    }
+}

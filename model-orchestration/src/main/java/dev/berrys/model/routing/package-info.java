@@ -1,0 +1,4 @@
+@NullMarked
+package dev.berrys.model.routing;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.berrys.model.simulated;
+
+import org.jspecify.annotations.NullMarked;
