@@ -148,12 +148,15 @@ export interface UsageRecord {
 export interface Approval {
   id: string;
   projectId?: string;
-  projectName?: string;
-  kind?: string;
-  title?: string;
-  description?: string;
+  planId?: string;
+  planVersion?: number;
   status: string;
+  /** what the workflow said about the plan when it asked */
+  summary?: string | null;
+  comment?: string | null;
   createdAt?: string;
+  decidedAt?: string | null;
+  decidedBy?: string | null;
 }
 
 export interface Provider {

@@ -34,3 +34,19 @@ export function layoutPlanGraph(graph: Pick<PlanGraph, 'tasks' | 'edges'>, direc
   }
   return positions;
 }
+
+/**
+ * The direction that shows a plan largest in a box of the given aspect (width / height): long
+ * chains read best left to right, wide fan-outs top to bottom. Large plans keep `fallback`, as a
+ * second layout would cost more than it gains.
+ */
+export function bestDirection(graph: Pick<PlanGraph, 'tasks' | 'edges'>, aspect: number, key: string, fallback: Direction = 'LR'): Direction {
+  if (graph.tasks.length > 40) return fallback;
+  const zoom = (d: Direction) => {
+    const pos = [...layoutPlanGraph(graph, d, key).values()];
+    const w = Math.max(...pos.map((p) => p.x)) + NODE_WIDTH;
+    const h = Math.max(...pos.map((p) => p.y)) + NODE_HEIGHT;
+    return Math.min(aspect / w, 1 / h);
+  };
+  return zoom('TB') > zoom('LR') * 1.05 ? 'TB' : 'LR';
+}

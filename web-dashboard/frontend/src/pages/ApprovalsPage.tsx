@@ -1,12 +1,18 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { useApprovals, useDecideApproval } from '../api/queries';
+import { useApprovals, useDecideApproval, useProject } from '../api/queries';
 import type { Approval } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { StatusBadge } from '../components/StatusBadge';
 import { PageTitle, QueryState } from '../components/ui';
-import { dateTime, statusLabelOr } from './pageUtil';
+import { dateTime } from '../lib/format';
+import { LazyMarkdown } from '../components/LazyMarkdown';
+
+function ProjectLink({ id }: { id: string }) {
+  const project = useProject(id);
+  return <Link to={`/projects/${id}`}>{project.data?.name ?? `project ${id.slice(0, 8)}`}</Link>;
+}
 
 function ApprovalCard({ approval, canWrite }: { approval: Approval; canWrite: boolean }) {
   const [comment, setComment] = useState('');
@@ -16,18 +22,23 @@ function ApprovalCard({ approval, canWrite }: { approval: Approval; canWrite: bo
   return (
     <li className="card approval" data-approval-id={approval.id} aria-labelledby={titleId}>
       <div className="card-head">
-        <h2 id={titleId}>{approval.title ?? statusLabelOr(approval.kind, 'Approval')}</h2>
+        <h2 id={titleId}>{approval.planVersion ? `Plan v${approval.planVersion}` : 'Plan'} needs approval</h2>
         <StatusBadge status={approval.status} />
       </div>
       <p className="small muted">
         {approval.projectId && (
           <>
-            Project <Link to={`/projects/${approval.projectId}`}>{approval.projectName ?? approval.projectId.slice(0, 8)}</Link> ·{' '}
+            <ProjectLink id={approval.projectId} /> ·{' '}
           </>
         )}
         requested {dateTime(approval.createdAt)}
       </p>
-      {approval.description && <p className="approval-description">{approval.description}</p>}
+      {approval.summary && <LazyMarkdown>{approval.summary}</LazyMarkdown>}
+      {approval.projectId && (
+        <p className="small">
+          <Link to={`/projects/${approval.projectId}`}>Review the plan graph →</Link>
+        </p>
+      )}
       {canWrite && (
         <form
           onSubmit={(e) => {

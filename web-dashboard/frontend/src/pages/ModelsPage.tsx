@@ -71,7 +71,7 @@ export default function ModelsPage() {
                   <tr key={p.id} data-provider={p.name}>
                     <td data-label="Name"><strong>{p.name}</strong></td>
                     <td data-label="Type">{p.type}</td>
-                    <td data-label="Base URL" className="clamp">{p.baseUrl ?? '—'}</td>
+                    <td data-label="Base URL"><span className="clamp">{p.baseUrl ?? '—'}</span></td>
                     <td data-label="Key">{p.hasApiKey ? 'Stored' : 'None'}</td>
                     <td data-label="State"><StatusBadge status={p.enabled ? 'ENABLED' : 'DISABLED'} /></td>
                   </tr>

@@ -22,7 +22,7 @@ export default function UsageCharts({ usage }: { usage: UsageSummary }) {
             <XAxis dataKey="model" tick={{ fontSize: 12 }} />
             <YAxis tick={{ fontSize: 12 }} width={56} />
             <Tooltip />
-            <Bar dataKey="cost" name="Cost (USD)" fill="#6d4ad6" radius={[4, 4, 0, 0]} />
+            <Bar dataKey="cost" name="Cost (USD)" fill="#6d4ad6" radius={[4, 4, 0, 0]} isAnimationActive={false} />
           </BarChart>
         </ResponsiveContainer>
       </figure>
@@ -35,8 +35,8 @@ export default function UsageCharts({ usage }: { usage: UsageSummary }) {
             <YAxis tick={{ fontSize: 12 }} width={56} />
             <Tooltip />
             <Legend />
-            <Bar dataKey="input" name="Input" stackId="t" fill="#3b82f6" />
-            <Bar dataKey="output" name="Output" stackId="t" fill="#c04cc2" />
+            <Bar dataKey="input" name="Input" stackId="t" fill="#3b82f6" isAnimationActive={false} />
+            <Bar dataKey="output" name="Output" stackId="t" fill="#c04cc2" isAnimationActive={false} />
           </BarChart>
         </ResponsiveContainer>
       </figure>
@@ -49,7 +49,7 @@ export default function UsageCharts({ usage }: { usage: UsageSummary }) {
               <XAxis dataKey="hour" tick={{ fontSize: 12 }} />
               <YAxis tick={{ fontSize: 12 }} width={56} />
               <Tooltip />
-              <Area dataKey="cost" name="Cost (USD)" stroke="#6d4ad6" fill="#e6defc" />
+              <Area dataKey="cost" name="Cost (USD)" stroke="#6d4ad6" fill="#e6defc" isAnimationActive={false} />
             </AreaChart>
           </ResponsiveContainer>
         </figure>

@@ -55,6 +55,13 @@ describe('PlanGraph', () => {
     expect(statuses).toEqual(['COMPLETED', 'COMPLETED', 'COMPLETED']);
   });
 
+  it('lets the pointer reach the nodes, which React Flow only allows when they handle clicks', () => {
+    const { container } = render(<PlanGraph plan={plan} onSelect={() => {}} />);
+    const wrappers = [...container.querySelectorAll<HTMLElement>('.react-flow__node')];
+    expect(wrappers).toHaveLength(3);
+    wrappers.forEach((w) => expect(w.style.pointerEvents).toBe('all'));
+  });
+
   it('selects a task from the keyboard', async () => {
     const onSelect = vi.fn();
     render(<PlanGraph plan={plan} onSelect={onSelect} selectedTaskId="b" />);
@@ -62,6 +69,7 @@ describe('PlanGraph', () => {
     expect(button).toHaveAttribute('aria-pressed', 'true');
     button.focus();
     await userEvent.keyboard('{Enter}');
+    expect(onSelect).toHaveBeenCalledTimes(1);
     expect(onSelect).toHaveBeenCalledWith('b');
   });
 });

@@ -14,14 +14,14 @@ import {
 import '@xyflow/react/dist/style.css';
 import type { Plan, Task } from '../api/types';
 import { buildPlanGraph, structureKey } from '../lib/graph';
-import { layoutPlanGraph, NODE_HEIGHT, NODE_WIDTH, type Direction } from '../lib/layout';
+import { bestDirection, layoutPlanGraph, NODE_HEIGHT, NODE_WIDTH, type Direction } from '../lib/layout';
 import { statusLabel, TASK_TONES } from '../lib/status';
 
-type TaskNodeData = { task: Task; critical: boolean; selected: boolean; onSelect: (id: string) => void; vertical: boolean };
+type TaskNodeData = { task: Task; critical: boolean; selected: boolean; vertical: boolean };
 type TaskNode = Node<TaskNodeData, 'task'>;
 
 const TaskNodeView = memo(function TaskNodeView({ data }: NodeProps<TaskNode>) {
-  const { task, critical, selected, onSelect, vertical } = data;
+  const { task, critical, selected, vertical } = data;
   const tone = TASK_TONES[task.status] ?? TASK_TONES.PENDING;
   return (
     <div
@@ -36,7 +36,6 @@ const TaskNodeView = memo(function TaskNodeView({ data }: NodeProps<TaskNode>) {
         className="task-node-button nodrag"
         aria-pressed={selected}
         aria-label={`${task.title}, ${statusLabel(task.status)}${critical ? ', on the critical path' : ''}`}
-        onClick={() => onSelect(task.id)}
       >
         <span className="task-node-title">{task.title}</span>
         <span className="task-node-meta">
@@ -62,15 +61,17 @@ export default function PlanGraph({
   plan,
   selectedTaskId,
   onSelect,
-  direction = 'LR',
+  narrow = false,
 }: {
   plan: Plan;
   selectedTaskId?: string;
   onSelect: (taskId: string) => void;
-  direction?: Direction;
+  /** a phone-width screen: always top to bottom */
+  narrow?: boolean;
 }) {
   const graph = useMemo(() => buildPlanGraph(plan), [plan]);
   const key = structureKey(plan);
+  const direction: Direction = useMemo(() => (narrow ? 'TB' : bestDirection(graph, 1.3, key)), [key, narrow]);
   // Layout depends only on the structure: a status change re-colours without moving anything.
   const positions = useMemo(() => layoutPlanGraph(graph, direction, key), [key, direction]);
 
@@ -83,13 +84,13 @@ export default function PlanGraph({
         // known size: drawn at once, without waiting for a measuring pass
         width: NODE_WIDTH,
         height: NODE_HEIGHT,
-        data: { task, critical: graph.critical.has(task.id), selected: task.id === selectedTaskId, onSelect, vertical: direction === 'TB' },
+        data: { task, critical: graph.critical.has(task.id), selected: task.id === selectedTaskId, vertical: direction === 'TB' },
         draggable: false,
         connectable: false,
         selectable: false,
         focusable: false,
       })),
-    [graph, positions, selectedTaskId, onSelect, direction],
+    [graph, positions, selectedTaskId, direction],
   );
 
   const edges = useMemo<Edge[]>(
@@ -113,8 +114,12 @@ export default function PlanGraph({
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
+        // a click handler is also what gives non-draggable nodes pointer events; the button inside
+        // each node bubbles its click (mouse, Enter or Space) up to here
+        onNodeClick={(_, node) => onSelect(node.id)}
+        key={`${plan.id}-${direction}-${narrow}`}
         fitView
-        fitViewOptions={{ padding: 0.08, maxZoom: 1.1 }}
+        fitViewOptions={{ padding: 0.08, maxZoom: 1 }}
         minZoom={0.1}
         nodesDraggable={false}
         nodesConnectable={false}

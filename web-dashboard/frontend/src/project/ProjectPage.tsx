@@ -194,7 +194,7 @@ export default function ProjectPage() {
             ) : view === 'graph' ? (
               <>
                 <Suspense fallback={<div className="graph-canvas"><Spinner label="Drawing the plan" /></div>}>
-                  <PlanGraph plan={plan.data} selectedTaskId={selectedTaskId} onSelect={selectTask} direction={narrow ? 'TB' : 'LR'} />
+                  <PlanGraph plan={plan.data} selectedTaskId={selectedTaskId} onSelect={selectTask} narrow={narrow} />
                 </Suspense>
                 <Legend />
               </>
