@@ -50,6 +50,29 @@ final class Prompts {
         return Optional.empty();
     }
 
+    /** The lines right after the first line labelled with one of {@code labels}, up to a blank line. */
+    static String linesAfterLabel(String text, String... labels) {
+        StringBuilder out = new StringBuilder();
+        boolean inside = false;
+        for (String line : text.split("\\R")) {
+            if (inside) {
+                if (line.isBlank()) {
+                    break;
+                }
+                out.append(line.strip()).append('\n');
+                continue;
+            }
+            Matcher m = LABEL.matcher(line);
+            if (m.matches()) {
+                String label = m.group(1).trim().toLowerCase(Locale.ROOT);
+                for (String wanted : labels) {
+                    inside |= label.equals(wanted);
+                }
+            }
+        }
+        return out.toString();
+    }
+
     /** The first non-blank line, or the whole text when it is a single paragraph. */
     static String firstLine(String text) {
         String trimmed = text.strip();
@@ -67,6 +90,7 @@ final class Prompts {
     static List<String> blocksAfter(String text, Pattern marker, Pattern stop) {
         List<String> blocks = new ArrayList<>();
         boolean inside = false;
+        boolean sawHeading = false;
         StringBuilder current = new StringBuilder();
         for (String line : text.split("\\R")) {
             if (!inside) {
@@ -76,8 +100,11 @@ final class Prompts {
             if (stop.matcher(line).find()) {
                 break;
             }
-            boolean heading = line.startsWith("#") || line.matches("^\\s*[-*]\\s+.*");
-            if (line.isBlank() || heading) {
+            boolean heading = line.startsWith("### ") || line.matches("^\\s*[-*]\\s+.*");
+            if (heading) {
+                sawHeading = true;
+            }
+            if (heading || (line.isBlank() && !sawHeading)) {
                 flush(blocks, current);
             }
             if (!line.isBlank()) {

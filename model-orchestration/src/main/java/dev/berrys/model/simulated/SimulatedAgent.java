@@ -26,10 +26,12 @@ final class SimulatedAgent {
             new Need("http_get", Pattern.compile("\\b(fetch|url|http)", Pattern.CASE_INSENSITIVE)));
 
     private static final Pattern DEPENDENCIES = Pattern.compile(
-            "(dependenc|previous (task )?outputs|outputs of (the )?(previous|earlier|upstream)|inputs? from)",
+            "(dependenc|depends on|previous (task )?outputs|outputs of (the )?(previous|earlier|upstream|tasks)|inputs? from)",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern STOP = Pattern.compile(
-            "^\\s*\\**(goal|task|title|description|instructions?|tools?)\\**\\s*:", Pattern.CASE_INSENSITIVE);
+            "^\\s*(\\**(goal|task|title|description|instructions?|tools?)\\**\\s*:|project memory|complete your task)",
+            Pattern.CASE_INSENSITIVE);
+    private static final String[] TITLE_LABELS = {"your task", "task", "title", "task title"};
     private static final String[] CLOSINGS = {
         "The result is ready for the next step.",
         "No blocking issue remains.",
@@ -46,13 +48,13 @@ final class SimulatedAgent {
         String all = Prompts.userText(request);
         String title = title(request);
         String description = Prompts.labelled(all, "description", "task description", "details")
-                .orElse("");
+                .orElseGet(() -> Prompts.linesAfterLabel(all, TITLE_LABELS));
         return title + "\n" + description;
     }
 
     static String title(ChatRequest request) {
         String all = Prompts.userText(request);
-        return Prompts.labelled(all, "task", "title", "task title")
+        return Prompts.labelled(all, TITLE_LABELS)
                 .map(t -> Prompts.shorten(t, 120))
                 .orElseGet(() -> Prompts.shorten(Prompts.firstLine(Prompts.firstUserText(request)), 120));
     }

@@ -30,6 +30,7 @@ final class SimulatedPlanner {
     private static final Pattern RESEARCH_START = Pattern.compile(
             "^(compare|research|survey|analy[sz]e|investigate|find|study|review|summari[sz]e|explain|evaluate|assess|list|explore)\\b",
             Pattern.CASE_INSENSITIVE);
+    private static final Pattern INLINE_FEEDBACK = Pattern.compile("(?i)(?:feedback|comment)\\s*:\\s*(\\S.*)");
     private static final String[] BENCH_ROLES = {"researcher", "developer", "writer"};
 
     private SimulatedPlanner() {}
@@ -106,6 +107,10 @@ final class SimulatedPlanner {
                 "rejected because");
         if (labelled.isPresent()) {
             return labelled;
+        }
+        Matcher inline = INLINE_FEEDBACK.matcher(all);
+        if (inline.find()) {
+            return Optional.of(Prompts.collapse(inline.group(1)));
         }
         boolean answered = false;
         String after = null;

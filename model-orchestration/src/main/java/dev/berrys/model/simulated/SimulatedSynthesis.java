@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  */
 final class SimulatedSynthesis {
     private static final Pattern TITLE = Pattern.compile(
-            "^\\s*(?:#{1,6}\\s+(.+?)\\s*#*|\\**(?:task|title)\\**\\s*:\\s*(.+?))\\s*$", Pattern.CASE_INSENSITIVE);
+            "^\\s*(?:#{1,6}\\s+(.+?)\\s*#*|\\**(?:task|title)\\**\\s*:\\s*(.+?)|task\\s+\"(.+?)\".*)\\s*$",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern GOAL = Pattern.compile("^\\s*\\**goal\\**\\s*:", Pattern.CASE_INSENSITIVE);
     private static final Pattern SKIP =
             Pattern.compile("^\\s*\\**(role|status|agent|output|result)\\**\\s*:\\s*$", Pattern.CASE_INSENSITIVE);
@@ -57,8 +58,12 @@ final class SimulatedSynthesis {
         for (String line : text.split("\\R")) {
             Matcher m = TITLE.matcher(line);
             if (m.matches() && !GOAL.matcher(line).find()) {
+                String found = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
+                if (title != null && m.group(3) == null && found.equals(title)) {
+                    continue; // an output repeating its own title as a heading
+                }
                 add(sections, title, body);
-                title = Prompts.shorten(m.group(1) != null ? m.group(1) : m.group(2), 120);
+                title = Prompts.shorten(found, 120);
                 body.setLength(0);
             } else if (title != null && !line.isBlank() && !SKIP.matcher(line).matches()) {
                 body.append(body.isEmpty() ? "" : " ").append(line.strip());

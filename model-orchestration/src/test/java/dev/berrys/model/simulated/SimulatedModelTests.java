@@ -230,6 +230,65 @@ class SimulatedModelTests {
         assertThat(answer.get("notes").isArray()).isTrue();
     }
 
+    @Test
+    void thePlannersOwnPromptFormatsCarryGoalAndFeedback() {
+        var request =
+                planRequest("Goal: plan a garden party\n\nA reviewer rejected the previous plan with this feedback: "
+                        + "add a rain plan\nMake a new plan for the same goal that takes the feedback into account.");
+        PlanProposal plan = JSON.readValue(model.answer(request, "plan").content(), PlanProposal.class);
+        assertThat(plan.tasks().getFirst().title()).contains("garden party");
+        assertThat(plan.tasks()).anySatisfy(t -> assertThat(t.description()).contains("add a rain plan"));
+    }
+
+    @Test
+    void theAgentsPromptFormatGivesTitleDescriptionAndDependencyOutputs() {
+        String prompt = "Project goal: compare tea and coffee\n\n"
+                + "Your task: Develop an approach for brewing\n"
+                + "Develop an approach for brewing: outline the solution and estimate the effort in hours\n\n"
+                + "Outputs of the tasks this task depends on:\n\n"
+                + "### Research tea (researcher)\nTea is grown in Assam.\n\n"
+                + "### Research coffee (researcher)\nCoffee grows in Brazil.\n\n"
+                + "Complete your task now.";
+        var calculator = tool(
+                "calculator", Map.of("type", "object", "properties", Map.of("expression", Map.of("type", "string"))));
+        ChatResult call = model.answer(taskRequest(List.of(user(prompt)), List.of(calculator)), "task");
+        assertThat(call.toolCalls())
+                .singleElement()
+                .satisfies(c -> assertThat(c.function().name()).isEqualTo("calculator"));
+
+        List<ChatRequest.Message> messages = new java.util.ArrayList<>(List.of(user(prompt)));
+        messages.add(new ChatRequest.Message("assistant", null, call.toolCalls(), null, null));
+        messages.add(new ChatRequest.Message(
+                "tool",
+                JSON.getNodeFactory().stringNode("42"),
+                null,
+                call.toolCalls().getFirst().id(),
+                null));
+        String answer =
+                model.answer(taskRequest(messages, List.of(calculator)), "task").content();
+        assertThat(answer)
+                .startsWith("## Develop an approach for brewing")
+                .contains("Tea is grown in Assam")
+                .contains("Coffee grows in Brazil")
+                .doesNotContain("Complete your task now");
+    }
+
+    @Test
+    void theSynthesisPromptFormatOfProjectCoordinatorIsQuotedByTitle() {
+        var request = taskRequest(
+                List.of(
+                        user("Goal: compare tea and coffee"),
+                        user(
+                                "Task \"Research tea\" (role: researcher) produced:\n## Research tea\n\nTea is grown in Assam."),
+                        user("Task \"Research coffee\" (role: researcher) produced:\nCoffee grows in Brazil.")),
+                List.of());
+        String summary = model.answer(request, "synthesis").content();
+        assertThat(summary)
+                .contains("\"Research tea\": \"Tea is grown in Assam.\"")
+                .contains("\"Research coffee\": \"Coffee grows in Brazil.\"")
+                .contains("2 task outputs");
+    }
+
     // helpers
 
     PlanProposal plan(String goal) {
