@@ -17,6 +17,7 @@ export function layoutPlanGraph(graph: Pick<PlanGraph, 'tasks' | 'edges'>, direc
   const cacheKey = key === undefined ? undefined : `${direction}|${key}`;
   const cached = cacheKey && cache.get(cacheKey);
   if (cached) return cached;
+  const started = performance.now();
   const g = new Graph();
   g.setGraph({ rankdir: direction, nodesep: 24, ranksep: 64, marginx: 16, marginy: 16 });
   g.setDefaultEdgeLabel(() => ({}));
@@ -28,6 +29,8 @@ export function layoutPlanGraph(graph: Pick<PlanGraph, 'tasks' | 'edges'>, direc
     const n = g.node(t.id) as { x: number; y: number };
     positions.set(t.id, { x: n.x - NODE_WIDTH / 2, y: n.y - NODE_HEIGHT / 2 });
   }
+  // visible in the browser's performance timeline (and read by e2e/bench.mjs)
+  performance.measure?.('berrys:plan-layout', { start: started, detail: { tasks: graph.tasks.length } });
   if (cacheKey) {
     if (cache.size > 20) cache.delete(cache.keys().next().value!);
     cache.set(cacheKey, positions);

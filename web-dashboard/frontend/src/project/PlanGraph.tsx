@@ -52,8 +52,10 @@ const TaskNodeView = memo(function TaskNodeView({ data }: NodeProps<TaskNode>) {
 const nodeTypes = { task: TaskNodeView };
 
 function ReadyMarker({ count }: { count: number }) {
-  // Lets tests and the benchmark know the nodes are measured and drawn.
-  const initialized = useNodesInitialized();
+  // Lets tests and the benchmark know every node is measured (so its edges can be drawn). The
+  // option makes the hook check each node's handles rather than a flag that sizes given up front
+  // never raise.
+  const initialized = useNodesInitialized({ includeHiddenNodes: true });
   return <span hidden data-graph-ready={initialized && count > 0 ? 'true' : 'false'} data-node-count={count} />;
 }
 

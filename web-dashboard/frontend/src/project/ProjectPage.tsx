@@ -14,7 +14,11 @@ import { CostCard, ResultCard, TeamCard, Timeline } from './SideCards';
 import { TaskPanel } from './TaskPanel';
 import { useProjectEvents } from './useProjectEvents';
 
-const PlanGraph = lazy(() => import('./PlanGraph'));
+// Fetched as soon as this page's own chunk runs, in parallel with the project's data rather than
+// after it (the graph chunk holds React Flow and dagre).
+const loadPlanGraph = () => import('./PlanGraph');
+void loadPlanGraph();
+const PlanGraph = lazy(loadPlanGraph);
 
 function useNarrow() {
   const query = '(max-width: 720px)';
@@ -76,7 +80,8 @@ export default function ProjectPage() {
   const project = useProject(id);
   const status = project.data?.status;
   const active = !!status && ACTIVE_PROJECT_STATUSES.includes(status);
-  const { plan, versions, latest } = useLatestPlan(id, !!project.data && status !== 'DRAFT');
+  // asked for at once, not after the project: a draft simply has no plan versions yet
+  const { plan, versions, latest } = useLatestPlan(id);
   const agents = useAgents(id);
   const usageQuery = useUsage(id);
   const result = useResult(id, status === 'COMPLETED');

@@ -40,7 +40,8 @@ import tools.jackson.databind.node.ObjectNode;
             "berrys.planning.recovery-interval-ms=1000",
             "berrys.tasks.retry-backoff=300ms",
             "berrys.tasks.max-attempts=3",
-            "berrys.tasks.retry-poll-ms=100"
+            "berrys.tasks.retry-poll-ms=100",
+            "spring.jpa.properties.hibernate.generate_statistics=true"
         })
 public abstract class PlanningITSupport {
     protected static final FakeModelServer MODEL = new FakeModelServer();

@@ -11,6 +11,8 @@ import org.springframework.context.annotation.Configuration;
  * Path prefixes of the public API (DESIGN.md) to the service that owns them, each service's
  * {@code /v3/api-docs} under {@code /v3/api-docs/<service>} for the aggregated Swagger UI, and every
  * other path to the dashboard. The gateway streams responses, so Server-Sent Events pass unbuffered.
+ * Services see the gateway's Host, so the URLs they build (Location headers, the {@code servers} of
+ * their OpenAPI document) point at the gateway rather than at their internal address.
  */
 @Configuration(proxyBeanMethods = false)
 class GatewayRoutes {
@@ -68,7 +70,7 @@ class GatewayRoutes {
                     service.id(),
                     r -> r.path(service.paths()).metadata(SERVICE, service.id()).uri(service.url()));
             routes.route(service.id() + "-api-docs", r -> r.path("/v3/api-docs/" + service.id())
-                    .filters(f -> f.setPath("/v3/api-docs"))
+                    .filters(f -> f.setPath("/v3/api-docs").preserveHostHeader())
                     .metadata(SERVICE, service.id())
                     .uri(service.url()));
         }

@@ -3,6 +3,7 @@ package dev.berrys.gateway.security;
 import dev.berrys.gateway.problem.ProblemTypes;
 import dev.berrys.gateway.problem.ProblemWriter;
 import java.net.URI;
+import java.util.List;
 import java.util.Locale;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -19,6 +20,10 @@ import reactor.core.publisher.Mono;
 /** 401 and 403 as ProblemDetail, naming what is wrong with the token without echoing internals. */
 @Component
 class ProblemSecurityHandlers implements ServerAuthenticationEntryPoint, ServerAccessDeniedHandler {
+
+    /** Fragments of the decoder's messages for a token that is not a JWT at all. */
+    private static final List<String> MALFORMED =
+            List.of("malformed", "serialization", "parse", "header", "json", "base64", "payload");
 
     private final ProblemWriter writer;
 
@@ -69,11 +74,11 @@ class ProblemSecurityHandlers implements ServerAuthenticationEntryPoint, ServerA
             return new TokenProblem(ProblemTypes.TOKEN_EXPIRED, "Token expired", "The bearer token has expired", true);
         }
         String detail;
-        if (message.contains("malformed") || message.contains("serialization") || message.contains("parse")) {
-            detail = "The bearer token is malformed";
-        } else if (message.contains("signature") || message.contains("matching key")) {
+        if (message.contains("signature") || message.contains("matching key")) {
             detail = "The bearer token's signature does not match a key of the issuer";
-        } else if (message.contains("iss")) {
+        } else if (MALFORMED.stream().anyMatch(message::contains)) {
+            detail = "The bearer token is malformed";
+        } else if (message.contains("iss claim")) {
             detail = "The bearer token comes from another issuer";
         } else {
             detail = "The bearer token is not valid";

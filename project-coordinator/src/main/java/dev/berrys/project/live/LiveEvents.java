@@ -50,6 +50,10 @@ public class LiveEvents implements SmartLifecycle {
         return !byProject.isEmpty();
     }
 
+    boolean hasSubscribers(UUID projectId) {
+        return byProject.containsKey(projectId);
+    }
+
     /** Relays one CloudEvent (its JSON as read from a stream) to the clients of its project. */
     void dispatch(String envelope) {
         try {

@@ -9,23 +9,30 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Gives each tenant a row per built-in tool (so that it can switch one off), the first time this process
  * serves the tenant; an upsert on the unique (tenant, name), so replicas racing on it are harmless. A
- * changed description or schema in a new release replaces the stored one.
+ * changed description or schema in a new release replaces the stored one. The seeding commits on its own,
+ * so that a caller's transaction rolling back (an unknown tool is a 404) cannot undo it.
  */
 @Component
 class BuiltinSeeder {
     private final JdbcTemplate jdbc;
     private final BuiltinTools builtins;
     private final JsonMapper json;
+    private final TransactionTemplate ownTransaction;
     private final Set<String> seeded = ConcurrentHashMap.newKeySet();
 
-    BuiltinSeeder(JdbcTemplate jdbc, BuiltinTools builtins, JsonMapper json) {
+    BuiltinSeeder(JdbcTemplate jdbc, BuiltinTools builtins, JsonMapper json, PlatformTransactionManager tm) {
         this.jdbc = jdbc;
+        this.ownTransaction = new TransactionTemplate(tm);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.builtins = builtins;
         // sorted keys: the same schema always gives the same text, so a restart rewrites nothing
         this.json = json.rebuild()
@@ -37,6 +44,11 @@ class BuiltinSeeder {
         if (seeded.contains(tenant)) {
             return;
         }
+        ownTransaction.executeWithoutResult(status -> upsert(tenant));
+        seeded.add(tenant);
+    }
+
+    private void upsert(String tenant) {
         Timestamp now = Timestamp.from(Instant.now());
         for (BuiltinTool tool : builtins.all()) {
             jdbc.update(
@@ -57,6 +69,5 @@ class BuiltinSeeder {
                     now,
                     now);
         }
-        seeded.add(tenant);
     }
 }

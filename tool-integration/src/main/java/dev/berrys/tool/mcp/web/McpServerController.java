@@ -113,7 +113,7 @@ class McpServerController {
 
             @NotNull McpTransport transport,
             @Size(max = 1000) @Nullable String command,
-            @Nullable @Size(max = 100) List<@Size(max = 4000) String> args,
+            @Nullable @Size(max = 100) List<@Size(max = 16384) String> args,
             @Nullable @Size(max = 100) Map<String, String> env,
             @Size(max = 2048) @Nullable String url,
             @Nullable Credentials credentials,
