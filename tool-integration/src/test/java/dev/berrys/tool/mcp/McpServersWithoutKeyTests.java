@@ -1,0 +1,45 @@
+package dev.berrys.tool.mcp;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.berrys.starter.web.ProblemException;
+import dev.berrys.tool.crypto.SecretBox;
+import dev.berrys.tool.net.AddressFilter;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Without BERRYS_ENCRYPTION_KEY a server with credentials is refused before anything is stored or started. */
+class McpServersWithoutKeyTests {
+
+    @Test
+    void credentialsWithoutAnEncryptionKeyAreA409SayingSo() {
+        // no repository, connection pool or transaction: touching any of them would fail this test
+        var servers = new McpServers(
+                null,
+                null,
+                null,
+                new SecretBox(""),
+                new AddressFilter(List.of()),
+                null,
+                JsonMapper.builder().build());
+        var request = new McpServers.NewServer(
+                "keyless",
+                McpTransport.STDIO,
+                "/bin/true",
+                List.of(),
+                Map.of(),
+                null,
+                new Credentials(null, null, Map.of("API_TOKEN", "t")),
+                true);
+
+        assertThatThrownBy(() -> servers.register("default", request))
+                .isInstanceOfSatisfying(ProblemException.class, e -> {
+                    org.assertj.core.api.Assertions.assertThat(e.status()).isEqualTo(HttpStatus.CONFLICT);
+                    org.assertj.core.api.Assertions.assertThat(e.slug()).isEqualTo("encryption-key-missing");
+                    org.assertj.core.api.Assertions.assertThat(e.getMessage()).contains("BERRYS_ENCRYPTION_KEY");
+                });
+    }
+}
