@@ -1,0 +1,4 @@
+@NullMarked
+package dev.berrys.model.security;
+
+import org.jspecify.annotations.NullMarked;
