@@ -95,14 +95,12 @@ class Project {
         moveTo(PAUSED, reason);
     }
 
+    /**
+     * Back to the status the pause interrupted. Also allowed after a budget pause: the budget may have been
+     * raised at model-orchestration directly, and a call still over it only pauses the project again.
+     */
     void resume() {
         require(status == PAUSED, "be resumed only while PAUSED");
-        if (StatusReasons.BUDGET_EXCEEDED.equals(statusReason)) {
-            throw new ProblemException.Conflict(
-                    "budget-exceeded",
-                    "Project " + id + " was paused because its budget is spent; raise the budget"
-                            + " (PATCH /api/projects/" + id + "/budget) to resume it.");
-        }
         moveTo(resumeTo == null ? PLANNING : resumeTo, null);
         resumeTo = null;
     }

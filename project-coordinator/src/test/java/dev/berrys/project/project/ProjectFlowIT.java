@@ -163,10 +163,6 @@ class ProjectFlowIT extends IntegrationTestBase {
                         .asString())
                 .isEqualTo("BUDGET_EXCEEDED");
 
-        Api.Response resume = api.post("/api/projects/" + id + "/resume", admin(), null);
-        assertThat(resume.status()).isEqualTo(409);
-        assertThat(resume.body().get("type").asString()).endsWith("/budget-exceeded");
-
         Api.Response negative = api.patch("/api/projects/" + id + "/budget", admin(), "{\"budgetUsd\":-3}");
         assertThat(negative.status()).isEqualTo(400);
         assertThat(negative.body().get("field").asString()).isEqualTo("budgetUsd");
