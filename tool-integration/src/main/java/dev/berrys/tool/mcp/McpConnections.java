@@ -11,6 +11,7 @@ import io.modelcontextprotocol.client.transport.customizer.McpSyncHttpClientRequ
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.spec.McpClientTransport;
+import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
@@ -23,7 +24,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -42,6 +49,7 @@ class McpConnections {
     private final McpSchemaValidator validator;
     private final McpJsonMapper mapper = McpJsonDefaults.getMapper();
     private final Map<UUID, Live> live = new ConcurrentHashMap<>();
+    private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
 
     McpConnections(ToolProperties props, AddressFilter addresses, McpSchemaValidator validator) {
         this.props = props.mcp();
@@ -57,7 +65,8 @@ class McpConnections {
         try {
             client = McpClient.sync(transport(spec))
                     .clientInfo(new McpSchema.Implementation("berrys-tool-integration", "0.1.0"))
-                    .requestTimeout(props.callTimeout())
+                    // starting a process and listing tools may take longer than a call: calls have their own limit
+                    .requestTimeout(props.initTimeout())
                     .initializationTimeout(props.initTimeout())
                     .jsonSchemaValidator(validator)
                     .build();
@@ -84,12 +93,24 @@ class McpConnections {
     McpSchema.CallToolResult call(UUID serverId, String remoteName, Map<String, Object> arguments) {
         Live session = Optional.ofNullable(live.get(serverId))
                 .orElseThrow(() -> new McpUnavailable("The MCP server is not connected."));
+        var pending = CompletableFuture.supplyAsync(
+                () -> session.client().callTool(new McpSchema.CallToolRequest(remoteName, arguments)), calls);
         try {
-            return session.client().callTool(new McpSchema.CallToolRequest(remoteName, arguments));
-        } catch (io.modelcontextprotocol.spec.McpError e) {
-            // the server answered with a JSON-RPC error: the session is fine
-            throw new McpCallRefused(Scrubber.describe(e, session.secrets()));
-        } catch (RuntimeException e) {
+            return pending.get(props.callTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            pending.cancel(true);
+            disconnect(serverId);
+            throw new McpUnavailable("The MCP server did not answer within "
+                    + props.callTimeout().toSeconds() + " s.");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new McpUnavailable("The call was interrupted.");
+        } catch (ExecutionException wrapped) {
+            Throwable e = wrapped.getCause();
+            if (e instanceof McpError) {
+                // the server answered with a JSON-RPC error: the session is fine
+                throw new McpCallRefused(Scrubber.describe(e, session.secrets()));
+            }
             disconnect(serverId);
             String message = Scrubber.describe(e, session.secrets());
             log.info("MCP call {} on server {} failed: {}", remoteName, serverId, message);
@@ -107,6 +128,7 @@ class McpConnections {
     @PreDestroy
     void closeAll() {
         new ArrayList<>(live.keySet()).forEach(this::disconnect);
+        calls.shutdownNow();
     }
 
     private List<McpSchema.Tool> listTools(McpSyncClient client) {

@@ -2,6 +2,7 @@ package dev.berrys.tool.mcp;
 
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpSyncServer;
+import io.modelcontextprotocol.server.transport.HttpServletSseServerTransportProvider;
 import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
@@ -16,25 +17,41 @@ import org.apache.catalina.LifecycleException;
 import org.apache.catalina.startup.Tomcat;
 
 /**
- * A real MCP server (the SDK's streamable HTTP servlet transport) in an embedded Tomcat on 127.0.0.1 and a
- * random port, requiring a bearer token; records the Authorization headers it was sent.
+ * A real MCP server (the SDK's streamable HTTP or SSE servlet transport) in an embedded Tomcat on 127.0.0.1
+ * and a random port, requiring a bearer token; records the Authorization headers it was sent.
  */
-final class StreamableHttpMcpServer implements AutoCloseable {
+final class HttpMcpServer implements AutoCloseable {
     final List<String> authorizations = new CopyOnWriteArrayList<>();
     private final Tomcat tomcat = new Tomcat();
     private final McpSyncServer server;
 
-    StreamableHttpMcpServer(String requiredToken) throws IOException, LifecycleException {
-        var transport = HttpServletStreamableServerTransportProvider.builder()
-                .jsonMapper(TestMcpTools.MAPPER)
-                .mcpEndpoint("/mcp")
-                .build();
-        server = McpServer.sync(transport)
-                .serverInfo("http-test", "1.0")
-                .capabilities(TestMcpTools.capabilities())
-                .jsonSchemaValidator(TestMcpTools.validator())
-                .tools(TestMcpTools.echo(), TestMcpTools.add())
-                .build();
+    private final boolean sse;
+
+    /** A streamable HTTP server at {@code /mcp}. */
+    HttpMcpServer(String requiredToken) throws IOException, LifecycleException {
+        this(requiredToken, false);
+    }
+
+    /** @param sse true for the older SSE transport ({@code /sse} plus a message endpoint) */
+    HttpMcpServer(String requiredToken, boolean sse) throws IOException, LifecycleException {
+        this.sse = sse;
+        HttpServlet transport;
+        if (sse) {
+            var provider = HttpServletSseServerTransportProvider.builder()
+                    .jsonMapper(TestMcpTools.MAPPER)
+                    .sseEndpoint("/sse")
+                    .messageEndpoint("/message")
+                    .build();
+            server = build(McpServer.sync(provider));
+            transport = provider;
+        } else {
+            var provider = HttpServletStreamableServerTransportProvider.builder()
+                    .jsonMapper(TestMcpTools.MAPPER)
+                    .mcpEndpoint("/mcp")
+                    .build();
+            server = build(McpServer.sync(provider));
+            transport = provider;
+        }
         tomcat.setBaseDir(Files.createTempDirectory("mcp-tomcat").toString());
         tomcat.setPort(0);
         tomcat.getConnector().setProperty("address", "127.0.0.1");
@@ -57,13 +74,21 @@ final class StreamableHttpMcpServer implements AutoCloseable {
         tomcat.start();
     }
 
+    private static McpSyncServer build(McpServer.SyncSpecification<?> spec) {
+        return spec.serverInfo("http-test", "1.0")
+                .capabilities(TestMcpTools.capabilities())
+                .jsonSchemaValidator(TestMcpTools.validator())
+                .tools(TestMcpTools.echo(), TestMcpTools.add(), TestMcpTools.sleep())
+                .build();
+    }
+
     int port() {
         return tomcat.getConnector().getLocalPort();
     }
 
     /** Through the allow-listed name {@code localhost}. */
     String url() {
-        return "http://localhost:" + port() + "/mcp";
+        return "http://localhost:" + port() + (sse ? "/sse" : "/mcp");
     }
 
     @Override

@@ -35,12 +35,12 @@ class McpServerIT {
     McpConnections connections;
 
     Api api;
-    StreamableHttpMcpServer http;
+    HttpMcpServer http;
 
     @BeforeEach
     void setUp() throws Exception {
         api = new Api(port);
-        http = new StreamableHttpMcpServer(TOKEN);
+        http = new HttpMcpServer(TOKEN);
     }
 
     @AfterEach
@@ -75,7 +75,7 @@ class McpServerIT {
         assertThat(server.body().has("credentials")).isFalse();
         assertThat(server.raw()).doesNotContain(TOKEN);
         assertThat(server.body().path("tools").findValuesAsString("name"))
-                .containsExactlyInAnyOrder(name + "__echo", name + "__add");
+                .containsExactlyInAnyOrder(name + "__echo", name + "__add", name + "__sleep");
         String id = server.body().path("id").asString();
 
         var add = api.get("/api/tools/" + name + "__add", TestTokens.viewer());
@@ -124,6 +124,62 @@ class McpServerIT {
     }
 
     @Test
+    void discoversAndCallsTheToolsOfAnSseServer() throws Exception {
+        try (var sse = new HttpMcpServer(TOKEN, true)) {
+            String name = "sse-" + shortId();
+            var server = api.post(
+                    "/api/mcp-servers",
+                    TestTokens.admin(),
+                    Map.of(
+                            "name",
+                            name,
+                            "transport",
+                            "SSE",
+                            "url",
+                            sse.url(),
+                            "credentials",
+                            Map.of("bearerToken", TOKEN)));
+            assertThat(server.body().path("status").asString())
+                    .as(server.toString())
+                    .isEqualTo("CONNECTED");
+            var echo = api.post(
+                    "/api/tools/" + name + "__echo/execute",
+                    TestTokens.service("default"),
+                    Map.of("arguments", Map.of("text", "over sse")));
+            assertThat(echo.body().at("/result/content/0/text").asString())
+                    .as(echo.toString())
+                    .isEqualTo("echo: over sse");
+            assertThat(sse.authorizations).isNotEmpty().allMatch(("Bearer " + TOKEN)::equals);
+            String other = TestTokens.token("x", "other-tenant", "ADMIN");
+            assertThat(api.get("/api/mcp-servers/" + server.body().path("id").asString(), other)
+                            .status())
+                    .isEqualTo(404);
+            assertThat(api.get("/api/mcp-servers?size=100", other).names()).doesNotContain(name);
+        }
+    }
+
+    @Test
+    void aCallLongerThanTheCallTimeoutFailsAndTheNextCallReconnects() {
+        String name = "slow-" + shortId();
+        registerHttp(name, TOKEN);
+        long start = System.nanoTime();
+        var slow = api.post(
+                "/api/tools/" + name + "__sleep/execute",
+                TestTokens.service("default"),
+                Map.of("arguments", Map.of("ms", 12_000)));
+        long seconds = (System.nanoTime() - start) / 1_000_000_000;
+        assertThat(slow.body().path("status").asString()).isEqualTo("FAILED");
+        assertThat(slow.body().path("error").asString()).contains("did not answer");
+        assertThat(seconds).isLessThan(11); // the call timeout is 5 s in tests
+
+        var next = api.post(
+                "/api/tools/" + name + "__echo/execute",
+                TestTokens.service("default"),
+                Map.of("arguments", Map.of("text", "still there")));
+        assertThat(next.body().path("status").asString()).as(next.toString()).isEqualTo("SUCCEEDED");
+    }
+
+    @Test
     void aRestartedReplicaReconnectsOnTheNextCallAndRefreshRediscovers() {
         String name = "again-" + shortId();
         String id = registerHttp(name, TOKEN).body().path("id").asString();
@@ -138,7 +194,7 @@ class McpServerIT {
         var refreshed = api.post("/api/mcp-servers/" + id + "/refresh", TestTokens.admin(), Map.of());
         assertThat(refreshed.status()).isEqualTo(200);
         assertThat(refreshed.body().path("status").asString()).isEqualTo("CONNECTED");
-        assertThat(refreshed.body().path("tools").size()).isEqualTo(2);
+        assertThat(refreshed.body().path("tools").size()).isEqualTo(3);
     }
 
     @Test
@@ -166,7 +222,7 @@ class McpServerIT {
                         .path("status")
                         .asString())
                 .isEqualTo("ERROR");
-        http = new StreamableHttpMcpServer(TOKEN); // for tearDown
+        http = new HttpMcpServer(TOKEN); // for tearDown
     }
 
     @Test

@@ -68,6 +68,30 @@ final class TestMcpTools {
                 .build();
     }
 
+    /** Sleeps {@code ms} milliseconds: longer than the call timeout, it shows the timeout at work. */
+    static SyncToolSpecification sleep() {
+        return SyncToolSpecification.builder()
+                .tool(McpSchema.Tool.builder()
+                        .name("sleep")
+                        .description("Sleeps")
+                        .inputSchema(Map.of(
+                                "type", "object",
+                                "properties", Map.of("ms", Map.of("type", "integer")),
+                                "required", List.of("ms")))
+                        .build())
+                .callHandler((exchange, request) -> {
+                    try {
+                        Thread.sleep(((Number) request.arguments().get("ms")).longValue());
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return McpSchema.CallToolResult.builder()
+                            .addTextContent("awake")
+                            .build();
+                })
+                .build();
+    }
+
     /** Tells what the process sees: its environment variable names and its working directory. */
     static SyncToolSpecification sandbox() {
         return SyncToolSpecification.builder()

@@ -25,7 +25,7 @@ import org.springframework.test.context.TestPropertySource;
             "berrys.tool.encryption-key=" + ToolIntegrationTest.KEY,
             "berrys.tool.mcp.sandbox-dir=target/mcp-sandbox",
             "berrys.tool.mcp.call-timeout=5s",
-            "berrys.tool.mcp.init-timeout=10s"
+            "berrys.tool.mcp.init-timeout=60s"
         })
 public @interface ToolIntegrationTest {
     /** Base64 of 32 bytes, for tests only. */
