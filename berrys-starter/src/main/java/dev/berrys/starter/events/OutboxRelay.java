@@ -128,7 +128,7 @@ final class OutboxRelay implements SmartLifecycle {
         Integer sent = tx.execute(status -> {
             List<Row> rows = jdbc.query(
                     "select id, stream, envelope from outbox_event where sent_at is null"
-                            + " order by created_at limit ? for update skip locked",
+                            + " order by seq limit ? for update skip locked",
                     (rs, i) -> new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)),
                     props.batchSize());
             if (rows.isEmpty()) {

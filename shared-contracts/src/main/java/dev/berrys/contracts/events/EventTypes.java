@@ -19,6 +19,7 @@ public final class EventTypes {
     public static final String PROJECT_CANCELLED = "project.cancelled";
     public static final String PROJECT_COMPLETED = "project.completed";
     public static final String PROJECT_FAILED = "project.failed";
+    public static final String PROJECT_BUDGET_CHANGED = "project.budget-changed";
     public static final String APPROVAL_REQUESTED = "approval.requested";
     public static final String APPROVAL_GRANTED = "approval.granted";
     public static final String APPROVAL_REJECTED = "approval.rejected";

@@ -34,6 +34,12 @@ public final class ProjectEvents {
 
     public record Failed(UUID projectId, String reason) {}
 
+    /** The project's whole budget after a change; a null limit means none. */
+    public record BudgetChanged(
+            UUID projectId,
+            @Nullable BigDecimal budgetUsd,
+            @Nullable Long budgetTokens) {}
+
     public record ApprovalRequested(UUID approvalId, UUID projectId, UUID planId, int planVersion) {}
 
     public record ApprovalGranted(
