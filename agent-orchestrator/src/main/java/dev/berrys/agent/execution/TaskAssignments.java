@@ -1,0 +1,87 @@
+package dev.berrys.agent.execution;
+
+import dev.berrys.contracts.Streams;
+import dev.berrys.contracts.events.AgentEvents.ExecutionCancelled;
+import dev.berrys.contracts.events.EventTypes;
+import dev.berrys.contracts.events.PlanningEvents.TaskAssigned;
+import dev.berrys.starter.events.EventMetadata;
+import dev.berrys.starter.events.EventPublisher;
+import dev.berrys.starter.events.OnEvent;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Turns {@code task.assigned} into an execution row, and nothing more inside the event's transaction:
+ * the agent loop starts after the commit. The unique (task, attempt) makes a repeated assignment a no-op.
+ * A task of a cancelled project is recorded as CANCELLED and never runs.
+ */
+@Component
+class TaskAssignments {
+    private final JdbcTemplate jdbc;
+    private final JsonMapper json;
+    private final EventPublisher events;
+    private final ExecutionLauncher launcher;
+    private final Leases leases;
+
+    TaskAssignments(
+            JdbcTemplate jdbc, JsonMapper json, EventPublisher events, ExecutionLauncher launcher, Leases leases) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.events = events;
+        this.launcher = launcher;
+        this.leases = leases;
+    }
+
+    @OnEvent(stream = Streams.PLANNING, type = EventTypes.TASK_ASSIGNED)
+    void on(TaskAssigned task, EventMetadata event) {
+        boolean cancelled = Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists (select 1 from cancelled_project where project_id = ?)",
+                Boolean.class,
+                task.projectId()));
+        UUID id = UUID.randomUUID();
+        Timestamp now = Timestamp.from(Instant.now());
+        int inserted = jdbc.update(
+                """
+                insert into execution (id, tenant, project_id, plan_id, task_id, agent_id, role, title, description,
+                    goal, dependency_outputs, attempt, status, error, retryable, created_at, completed_at,
+                    lease_owner, lease_until)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now() + ? * interval '1 millisecond')
+                on conflict (task_id, attempt) do nothing""",
+                id,
+                event.tenant(),
+                task.projectId(),
+                task.planId(),
+                task.taskId(),
+                task.agentId(),
+                task.role(),
+                task.title(),
+                task.description() == null ? "" : task.description(),
+                task.goal() == null ? "" : task.goal(),
+                json.writeValueAsString(task.dependencyOutputs() == null ? List.of() : task.dependencyOutputs()),
+                task.attempt(),
+                (cancelled ? ExecutionStatus.CANCELLED : ExecutionStatus.PENDING).name(),
+                cancelled ? "project cancelled" : null,
+                cancelled ? false : null,
+                now,
+                cancelled ? now : null,
+                leases.owner(),
+                leases.millis());
+        if (inserted == 0) {
+            return;
+        }
+        if (cancelled) {
+            events.publish(
+                    EventTypes.EXECUTION_CANCELLED,
+                    id,
+                    new ExecutionCancelled(id, task.taskId(), task.projectId()),
+                    event.tenant());
+            return;
+        }
+        launcher.launchAfterCommit(id);
+    }
+}

@@ -1,0 +1,403 @@
+package dev.berrys.agent.execution;
+
+import static dev.berrys.agent.support.FakeModel.answer;
+import static dev.berrys.agent.support.FakeModel.problem;
+import static dev.berrys.agent.support.FakeModel.toolCall;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.berrys.agent.support.AgentIntegrationTest;
+import dev.berrys.agent.support.FakeModel;
+import dev.berrys.contracts.Streams;
+import dev.berrys.contracts.events.EventTypes;
+import dev.berrys.contracts.events.PlanningEvents.TaskAssigned;
+import dev.berrys.contracts.events.TaskOutput;
+import dev.berrys.starter.test.TestTokens;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
+import tools.jackson.databind.JsonNode;
+
+class AgentLoopIT extends AgentIntegrationTest {
+
+    static TaskAssigned task(UUID project, String role, String title, List<TaskOutput> dependencies) {
+        return new TaskAssigned(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                project,
+                UUID.randomUUID(),
+                role,
+                title,
+                "Description of " + title + ".",
+                "Build a tiny weather app",
+                1,
+                dependencies);
+    }
+
+    void assign(TaskAssigned task) {
+        publish(Streams.PLANNING, EventTypes.TASK_ASSIGNED, task);
+    }
+
+    @Test
+    void theLoopCallsTheModelThenTheToolThenTheModelAndStoresEveryStep() {
+        UUID project = UUID.randomUUID();
+        UUID dependency = UUID.randomUUID();
+        TaskAssigned task = task(
+                project,
+                "developer",
+                "Compute the cache size",
+                List.of(new TaskOutput(
+                        dependency, "Collect the facts", "researcher", "FACT-XYZ: 6 regions, 7 GB each")));
+        MODEL.script(
+                task.taskId(),
+                (request, n) -> n == 1
+                        ? toolCall("call_1", "calculator", "{\"expression\":\"6*7\"}", 120, 15)
+                        : answer("The cache needs 42 GB.", 180, 25));
+
+        assign(task);
+        awaitStatus(task.taskId(), 1, "COMPLETED");
+        UUID id = executionId(task.taskId(), 1);
+
+        // what the model was given
+        List<FakeModel.Call> calls = MODEL.calls(task.taskId());
+        assertThat(calls).hasSize(2);
+        FakeModel.Call first = calls.getFirst();
+        assertThat(first.headers())
+                .containsEntry("x-berrys-project-id", project.toString())
+                .containsEntry("x-berrys-task-id", task.taskId().toString())
+                .containsEntry("x-berrys-agent-id", task.agentId().toString())
+                .containsEntry("x-berrys-purpose", "task");
+        assertThat(first.headers().get("authorization")).startsWith("Bearer ");
+        assertThat(first.body().path("model").asString()).isEqualTo("auto");
+        assertThat(first.messages().path(0).path("role").asString()).isEqualTo("system");
+        assertThat(first.message(0))
+                .contains("pragmatic senior software developer")
+                .contains("calculator");
+        assertThat(first.messages().path(1).path("role").asString()).isEqualTo("user");
+        assertThat(first.message(1))
+                .contains("Build a tiny weather app")
+                .contains("Compute the cache size")
+                .contains("Description of Compute the cache size.")
+                .contains("Collect the facts")
+                .contains("FACT-XYZ: 6 regions, 7 GB each");
+        // only the template's tools, as OpenAI function definitions
+        assertThat(first.toolNames()).containsExactly("calculator", "workspace_write", "workspace_read");
+        assertThat(first.body().path("tools").path(0).path("type").asString()).isEqualTo("function");
+        assertThat(first.body()
+                        .path("tools")
+                        .path(0)
+                        .path("function")
+                        .path("parameters")
+                        .path("type")
+                        .asString())
+                .isEqualTo("object");
+        FakeModel.Call second = calls.get(1);
+        JsonNode assistant = second.messages().path(2);
+        assertThat(assistant.path("role").asString()).isEqualTo("assistant");
+        assertThat(assistant.path("tool_calls").path(0).path("id").asString()).isEqualTo("call_1");
+        JsonNode toolMessage = second.messages().path(3);
+        assertThat(toolMessage.path("role").asString()).isEqualTo("tool");
+        assertThat(toolMessage.path("tool_call_id").asString()).isEqualTo("call_1");
+        assertThat(toolMessage.path("content").asString()).contains("42");
+
+        // what the tool was asked
+        var toolCalls = TOOLS.executions(id);
+        assertThat(toolCalls).hasSize(1);
+        assertThat(toolCalls.getFirst().tool()).isEqualTo("calculator");
+        JsonNode toolRequest = toolCalls.getFirst().request();
+        assertThat(toolRequest.path("arguments").path("expression").asString()).isEqualTo("6*7");
+        assertThat(toolRequest.path("projectId").asString()).isEqualTo(project.toString());
+        assertThat(toolRequest.path("taskId").asString())
+                .isEqualTo(task.taskId().toString());
+
+        // the execution and its steps, through the API
+        JsonNode execution =
+                admin().get().uri("/api/executions/{id}", id).retrieve().body(JsonNode.class);
+        assertThat(execution.path("status").asString()).isEqualTo("COMPLETED");
+        assertThat(execution.path("output").asString()).isEqualTo("The cache needs 42 GB.");
+        assertThat(execution.path("taskId").asString()).isEqualTo(task.taskId().toString());
+        assertThat(execution.path("agentId").asString())
+                .isEqualTo(task.agentId().toString());
+        assertThat(execution.path("attempt").asInt()).isEqualTo(1);
+        assertThat(execution.path("inputTokens").asLong()).isEqualTo(300);
+        assertThat(execution.path("outputTokens").asLong()).isEqualTo(40);
+        assertThat(execution.path("startedAt").asString()).isNotBlank();
+        assertThat(execution.path("completedAt").asString()).isNotBlank();
+        JsonNode steps = execution.path("steps");
+        assertThat(steps.valueStream().map(s -> s.path("kind").asString()))
+                .containsExactly("MODEL_CALL", "TOOL_CALL", "MODEL_CALL");
+        assertThat(steps.valueStream().map(s -> s.path("index").asInt())).containsExactly(1, 2, 3);
+        JsonNode modelStep = steps.path(0);
+        assertThat(modelStep.path("inputTokens").asLong()).isEqualTo(120);
+        assertThat(modelStep.path("outputTokens").asLong()).isEqualTo(15);
+        assertThat(modelStep.path("model").asString()).isEqualTo("fake-model-1");
+        assertThat(modelStep.path("promptChars").asInt())
+                .isEqualTo(first.message(0).length() + first.message(1).length());
+        assertThat(modelStep.path("promptMessages").asInt()).isEqualTo(2);
+        assertThat(modelStep.path("summary").asString()).isEqualTo("asked for calculator");
+        JsonNode toolStep = steps.path(1);
+        assertThat(toolStep.path("tool").asString()).isEqualTo("calculator");
+        assertThat(toolStep.path("arguments").path("expression").asString()).isEqualTo("6*7");
+        assertThat(toolStep.path("summary").asString()).contains("42");
+        assertThat(toolStep.path("error").isNull()).isTrue();
+        steps.forEach(s -> {
+            assertThat(s.path("durationMs").asLong()).isGreaterThanOrEqualTo(0);
+            assertThat(s.path("startedAt").asString()).isNotBlank();
+        });
+        assertThat(steps.path(2).path("summary").asString()).isEqualTo("The cache needs 42 GB.");
+        assertThat(steps.path(2).path("promptMessages").asInt()).isEqualTo(4);
+
+        // the events, in order
+        assertThat(published(EventTypes.EXECUTION_STARTED, id)).hasSize(1);
+        List<JsonNode> recorded = published(EventTypes.EXECUTION_STEP_RECORDED, id);
+        assertThat(recorded.stream().map(s -> s.path("kind").asString()))
+                .containsExactly("MODEL_CALL", "TOOL_CALL", "MODEL_CALL");
+        assertThat(recorded.get(1).path("tool").asString()).isEqualTo("calculator");
+        List<JsonNode> completed = published(EventTypes.EXECUTION_COMPLETED, id);
+        assertThat(completed).hasSize(1);
+        assertThat(completed.getFirst().path("output").asString()).isEqualTo("The cache needs 42 GB.");
+        assertThat(completed.getFirst().path("inputTokens").asLong()).isEqualTo(300);
+        assertThat(completed.getFirst().path("outputTokens").asLong()).isEqualTo(40);
+        assertThat(completed.getFirst().path("taskId").asString())
+                .isEqualTo(task.taskId().toString());
+
+        // listed by task and by project
+        JsonNode byTask = admin().get()
+                .uri("/api/executions?taskId={t}", task.taskId())
+                .retrieve()
+                .body(JsonNode.class);
+        assertThat(byTask.path("totalElements").asLong()).isEqualTo(1);
+        assertThat(byTask.path("content").path(0).path("id").asString()).isEqualTo(id.toString());
+        JsonNode byProject = api(TestTokens.viewer())
+                .get()
+                .uri("/api/executions?projectId={p}", project)
+                .retrieve()
+                .body(JsonNode.class);
+        assertThat(byProject.path("content").path(0).path("status").asString()).isEqualTo("COMPLETED");
+    }
+
+    @Test
+    void aFailedToolIsFedBackToTheModelAndTheExecutionGoesOn() {
+        TaskAssigned task = task(UUID.randomUUID(), "researcher", "Fetch the page", List.of());
+        MODEL.script(
+                task.taskId(),
+                (request, n) -> n == 1
+                        ? toolCall("call_a", "http_get", "{\"url\":\"http://example.com\",\"fail\":true}", 10, 5)
+                        : answer("Could not fetch it; here is what I know.", 20, 5));
+
+        assign(task);
+        awaitStatus(task.taskId(), 1, "COMPLETED");
+
+        JsonNode toolMessage = MODEL.calls(task.taskId()).get(1).messages().path(3);
+        assertThat(toolMessage.path("role").asString()).isEqualTo("tool");
+        assertThat(toolMessage.path("content").asString()).startsWith("ERROR:").contains("boom: the tool broke");
+        JsonNode execution = admin().get()
+                .uri("/api/executions/{id}", executionId(task.taskId(), 1))
+                .retrieve()
+                .body(JsonNode.class);
+        assertThat(execution.path("steps").path(1).path("error").asString()).contains("boom");
+    }
+
+    @Test
+    void aToolOutsideTheTemplateIsRefusedWithoutBeingCalled() {
+        TaskAssigned task = task(UUID.randomUUID(), "reviewer", "Review the draft", List.of());
+        MODEL.script(
+                task.taskId(),
+                (request, n) -> n == 1
+                        ? toolCall("call_x", "http_get", "{\"url\":\"http://example.com\"}", 10, 5)
+                        : answer("Reviewed without fetching.", 20, 5));
+
+        assign(task);
+        awaitStatus(task.taskId(), 1, "COMPLETED");
+
+        assertThat(MODEL.calls(task.taskId()).getFirst().toolNames()).containsExactly("workspace_read");
+        assertThat(TOOLS.executions(executionId(task.taskId(), 1))).isEmpty();
+        assertThat(MODEL.calls(task.taskId())
+                        .get(1)
+                        .messages()
+                        .path(3)
+                        .path("content")
+                        .asString())
+                .contains("not available to this agent");
+    }
+
+    @Test
+    void theStepLimitFailsTheExecutionWithoutRetry() {
+        TaskAssigned task = task(UUID.randomUUID(), "coordinator", "Loop forever", List.of());
+        MODEL.script(
+                task.taskId(), (request, n) -> toolCall("call_" + n, "calculator", "{\"expression\":\"1+1\"}", 5, 5));
+
+        assign(task);
+        awaitStatus(task.taskId(), 1, "FAILED");
+        UUID id = executionId(task.taskId(), 1);
+
+        assertThat(MODEL.calls(task.taskId())).hasSize(6);
+        JsonNode execution =
+                admin().get().uri("/api/executions/{id}", id).retrieve().body(JsonNode.class);
+        assertThat(execution.path("error").asString()).isEqualTo("step limit reached");
+        assertThat(execution.path("retryable").asBoolean()).isFalse();
+        assertThat(execution.path("steps").valueStream().filter(s -> s.path("kind")
+                        .asString()
+                        .equals("MODEL_CALL")))
+                .hasSize(6);
+        List<JsonNode> failed = published(EventTypes.EXECUTION_FAILED, id);
+        assertThat(failed).hasSize(1);
+        assertThat(failed.getFirst().path("reason").asString()).isEqualTo("step limit reached");
+        assertThat(failed.getFirst().path("retryable").asBoolean()).isFalse();
+        assertThat(published(EventTypes.EXECUTION_COMPLETED, id)).isEmpty();
+    }
+
+    @Test
+    void aModelThatIsUnavailableIsRetriedWithinTheExecution() {
+        TaskAssigned task = task(UUID.randomUUID(), "writer", "Write the summary", List.of());
+        MODEL.script(
+                task.taskId(),
+                (request, n) -> n <= 2
+                        ? problem(503, "no-provider", "no provider available")
+                        : answer("Summary written.", 30, 10));
+
+        assign(task);
+        awaitStatus(task.taskId(), 1, "COMPLETED");
+
+        assertThat(MODEL.calls(task.taskId())).hasSize(3);
+        JsonNode execution = admin().get()
+                .uri("/api/executions/{id}", executionId(task.taskId(), 1))
+                .retrieve()
+                .body(JsonNode.class);
+        assertThat(execution.path("steps")).hasSize(1);
+        assertThat(execution.path("output").asString()).isEqualTo("Summary written.");
+    }
+
+    @Test
+    void aModelThatStaysUnavailableFailsTheExecutionAsRetryable() {
+        TaskAssigned task = task(UUID.randomUUID(), "writer", "Write into the void", List.of());
+        MODEL.script(task.taskId(), (request, n) -> problem(503, "no-provider", "no provider available"));
+
+        assign(task);
+        awaitStatus(task.taskId(), 1, "FAILED");
+        UUID id = executionId(task.taskId(), 1);
+
+        assertThat(MODEL.calls(task.taskId())).hasSize(4);
+        JsonNode failed = published(EventTypes.EXECUTION_FAILED, id).getFirst();
+        assertThat(failed.path("retryable").asBoolean()).isTrue();
+        assertThat(failed.path("reason").asString()).contains("503").contains("no provider available");
+        JsonNode step = admin().get()
+                .uri("/api/executions/{id}", id)
+                .retrieve()
+                .body(JsonNode.class)
+                .path("steps")
+                .path(0);
+        assertThat(step.path("kind").asString()).isEqualTo("MODEL_CALL");
+        assertThat(step.path("error").asString()).contains("no provider available");
+    }
+
+    @Test
+    void anExhaustedBudgetFailsTheExecutionAtOnceAndForGood() {
+        TaskAssigned task = task(UUID.randomUUID(), "researcher", "Spend money", List.of());
+        MODEL.script(task.taskId(), (request, n) -> problem(402, "budget-exceeded", "the project's budget is spent"));
+
+        assign(task);
+        awaitStatus(task.taskId(), 1, "FAILED");
+        UUID id = executionId(task.taskId(), 1);
+
+        assertThat(MODEL.calls(task.taskId())).hasSize(1);
+        JsonNode failed = published(EventTypes.EXECUTION_FAILED, id).getFirst();
+        assertThat(failed.path("reason").asString()).isEqualTo("BUDGET_EXCEEDED");
+        assertThat(failed.path("retryable").asBoolean()).isFalse();
+        assertThat(failed.path("attempt").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aRepeatedAssignmentRunsOnce() throws InterruptedException {
+        TaskAssigned task = task(UUID.randomUUID(), "developer", "Run me once", List.of());
+        MODEL.script(task.taskId(), (request, n) -> FakeModel.delayed(answer("ran", 5, 5), 200));
+
+        assign(task);
+        assign(task);
+        awaitStatus(task.taskId(), 1, "COMPLETED");
+        Thread.sleep(800); // time for a second run, if there were one
+
+        assertThat(jdbc.queryForObject("select count(*) from execution where task_id = ?", Long.class, task.taskId()))
+                .isEqualTo(1);
+        assertThat(MODEL.calls(task.taskId())).hasSize(1);
+        assertThat(published(EventTypes.EXECUTION_COMPLETED, task.taskId())).hasSize(1);
+
+        // a new attempt of the same task is a new execution
+        assign(new TaskAssigned(
+                task.taskId(),
+                task.planId(),
+                task.projectId(),
+                task.agentId(),
+                task.role(),
+                task.title(),
+                task.description(),
+                task.goal(),
+                2,
+                List.of()));
+        awaitStatus(task.taskId(), 2, "COMPLETED");
+        assertThat(MODEL.calls(task.taskId())).hasSize(2);
+    }
+
+    @Test
+    void laterTasksOfTheProjectGetTheProjectMemory() {
+        UUID project = UUID.randomUUID();
+        TaskAssigned first = task(project, "researcher", "Find the sources", List.of());
+        MODEL.script(first.taskId(), (request, n) -> answer("MEMO-123: three sources were found and checked.", 5, 5));
+        assign(first);
+        awaitStatus(first.taskId(), 1, "COMPLETED");
+
+        TaskAssigned second = task(project, "writer", "Write the report", List.of());
+        assign(second);
+        awaitStatus(second.taskId(), 1, "COMPLETED");
+
+        assertThat(MODEL.calls(second.taskId()).getFirst().message(1))
+                .contains("Project memory")
+                .contains("Find the sources")
+                .contains("MEMO-123: three sources were found and checked.");
+        JsonNode memory = admin().get()
+                .uri("/api/memory?projectId={p}", project)
+                .retrieve()
+                .body(JsonNode.class);
+        assertThat(memory.path("totalElements").asLong()).isEqualTo(2);
+        assertThat(memory.path("content").path(0).path("note").asString()).startsWith("MEMO-123");
+    }
+
+    @Test
+    void executionsAreListedOnlyWithAFilterAndOnlyToTheirTenant() {
+        var noFilter = admin().get().uri("/api/executions").retrieve().toEntity(JsonNode.class);
+        assertThat(noFilter.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(noFilter.getBody().path("detail").asString())
+                .contains("taskId")
+                .contains("projectId");
+        assertThat(noFilter.getBody().path("field").asString()).isEqualTo("taskId");
+
+        var badId = admin().get().uri("/api/executions?taskId=nope").retrieve().toEntity(JsonNode.class);
+        assertThat(badId.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(badId.getBody().path("field").asString()).isEqualTo("taskId");
+
+        TaskAssigned task = task(UUID.randomUUID(), "developer", "Mine only", List.of());
+        assign(task);
+        awaitStatus(task.taskId(), 1, "COMPLETED");
+        UUID id = executionId(task.taskId(), 1);
+        var other = api(TestTokens.token("eve", "other-tenant", "ADMIN"));
+        assertThat(other.get()
+                        .uri("/api/executions/{id}", id)
+                        .retrieve()
+                        .toEntity(JsonNode.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(other.get()
+                        .uri("/api/executions?taskId={t}", task.taskId())
+                        .retrieve()
+                        .body(JsonNode.class)
+                        .path("totalElements")
+                        .asLong())
+                .isZero();
+        assertThat(admin().get()
+                        .uri("/api/executions/{id}", UUID.randomUUID())
+                        .retrieve()
+                        .toEntity(JsonNode.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+    }
+}
