@@ -11,6 +11,7 @@ import dev.berrys.starter.events.EventBusProperties;
 import dev.berrys.starter.test.BerrysIntegrationTest;
 import dev.berrys.starter.test.TestTokens;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -68,6 +70,8 @@ public abstract class PlanningITSupport {
     @LocalServerPort
     protected int port;
 
+    private @Nullable StatefulRedisConnection<String, String> connection;
+
     /** Writes an event into {@code stream} the way the publishing service's outbox relay does. */
     protected UUID publish(String stream, String type, Object data) {
         return publish(stream, type, data, TENANT, UUID.randomUUID());
@@ -84,10 +88,19 @@ public abstract class PlanningITSupport {
         envelope.put("datacontenttype", "application/json");
         envelope.put("tenant", tenant);
         envelope.set("data", json.valueToTree(data));
-        try (var connection = redis.connect()) {
-            connection.sync().xadd(bus.key(stream), Map.of("event", json.writeValueAsString(envelope)));
+        if (connection == null) {
+            connection = redis.connect();
         }
+        connection.sync().xadd(bus.key(stream), Map.of("event", json.writeValueAsString(envelope)));
         return eventId;
+    }
+
+    @AfterEach
+    void closeConnection() {
+        if (connection != null) {
+            connection.close();
+            connection = null;
+        }
     }
 
     /** The payloads this service published (outbox) of {@code type} that mention {@code id}. */

@@ -70,6 +70,8 @@ public class PlanDrafts {
             criticalPosition.put(critical.get(i), i);
         }
         List<UUID> ids = proposed.stream().map(t -> UUID.randomUUID()).toList();
+        int[] dependants = new int[proposed.size()];
+        graph.dependsOn().forEach(deps -> deps.forEach(d -> dependants[d]++));
         List<TaskSpec> specs = new ArrayList<>(proposed.size());
         for (int i = 0; i < proposed.size(); i++) {
             ProposedTask p = proposed.get(i);
@@ -84,6 +86,7 @@ public class PlanDrafts {
                     p.description().trim(),
                     PlanValidator.normalizeRole(p.role()),
                     dependsOn,
+                    dependants[i],
                     criticalPosition.get(i));
             entityManager.persist(task);
             specs.add(new TaskSpec(task.id(), task.title(), task.role(), dependsOn));

@@ -45,6 +45,7 @@ public class Task {
     private TaskStatus status;
 
     private @Nullable Integer criticalPosition;
+    private int dependants;
     private int attempts;
     private @Nullable UUID agentId;
     private @Nullable UUID executionId;
@@ -72,6 +73,7 @@ public class Task {
             String description,
             String role,
             Collection<UUID> dependsOn,
+            int dependants,
             @Nullable Integer criticalPosition) {
         this.id = id;
         this.planId = plan.id();
@@ -84,6 +86,7 @@ public class Task {
         this.role = role;
         this.status = TaskStatus.PENDING;
         this.dependsOn.addAll(dependsOn);
+        this.dependants = dependants;
         this.criticalPosition = criticalPosition;
     }
 
@@ -202,6 +205,11 @@ public class Task {
 
     public @Nullable Integer criticalPosition() {
         return criticalPosition;
+    }
+
+    /** How many tasks of the plan depend on this one. */
+    public int dependants() {
+        return dependants;
     }
 
     public int attempts() {

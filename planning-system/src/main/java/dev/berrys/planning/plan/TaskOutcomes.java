@@ -32,7 +32,7 @@ class TaskOutcomes {
     private static final Logger log = LoggerFactory.getLogger(TaskOutcomes.class);
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(10);
 
-    private final Plans plans;
+    private final PlanLocks locks;
     private final Tasks tasks;
     private final TaskDispatcher dispatcher;
     private final PlanRunner runner;
@@ -40,13 +40,13 @@ class TaskOutcomes {
     private final TaskProperties props;
 
     TaskOutcomes(
-            Plans plans,
+            PlanLocks locks,
             Tasks tasks,
             TaskDispatcher dispatcher,
             PlanRunner runner,
             EventPublisher events,
             TaskProperties props) {
-        this.plans = plans;
+        this.locks = locks;
         this.tasks = tasks;
         this.dispatcher = dispatcher;
         this.runner = runner;
@@ -89,7 +89,7 @@ class TaskOutcomes {
                         new PlanCompleted(plan.id(), plan.projectId(), plan.goal(), TaskDispatcher.outputs(all)),
                         tenant);
                 log.info("plan {} of project {} completed", plan.id(), plan.projectId());
-            } else if (!tasks.findDependantIds(e.taskId()).isEmpty()) {
+            } else if (c.task().dependants() > 0) {
                 dispatcher.advance(plan, tasks.findByPlanIdOrderByPosition(plan.id()), now);
             }
         });
@@ -132,20 +132,16 @@ class TaskOutcomes {
 
     /** The task and its locked plan, when the news is about the task's current attempt. */
     private Optional<Current> current(UUID taskId, int attempt, String tenant) {
-        Optional<UUID> planId = tasks.findPlanId(taskId, tenant);
-        if (planId.isEmpty()) {
+        Optional<PlanLocks.Locked> locked = locks.task(taskId, tenant);
+        if (locked.isEmpty()) {
             log.debug("news of unknown task {} ignored", taskId);
             return Optional.empty();
         }
-        Optional<Plan> plan = plans.lock(planId.get(), tenant);
-        Optional<Task> task = tasks.findById(taskId);
-        if (plan.isEmpty()
-                || task.isEmpty()
-                || !task.get().isCurrent(attempt)
-                || !task.get().isInFlight()) {
+        Task task = locked.get().task();
+        if (!task.isCurrent(attempt) || !task.isInFlight()) {
             log.debug("news of task {} attempt {} ignored: stale or final", taskId, attempt);
             return Optional.empty();
         }
-        return Optional.of(new Current(plan.get(), task.get()));
+        return Optional.of(new Current(locked.get().plan(), task));
     }
 }

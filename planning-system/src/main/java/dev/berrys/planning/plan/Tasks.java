@@ -15,12 +15,6 @@ public interface Tasks extends JpaRepository<Task, UUID> {
 
     Optional<Task> findByIdAndTenant(UUID id, String tenant);
 
-    @Query("select t.planId from Task t where t.id = :id and t.tenant = :tenant")
-    Optional<UUID> findPlanId(UUID id, String tenant);
-
-    @Query(nativeQuery = true, value = "select task_id from task_dependency where depends_on_id = :id")
-    List<UUID> findDependantIds(UUID id);
-
     Page<Task> findByTenantAndProjectIdAndPlanId(String tenant, UUID projectId, UUID planId, Pageable page);
 
     Page<Task> findByTenantAndProjectIdAndPlanIdAndStatus(
