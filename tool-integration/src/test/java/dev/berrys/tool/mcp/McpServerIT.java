@@ -1,10 +1,12 @@
 package dev.berrys.tool.mcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.berrys.starter.test.TestTokens;
 import dev.berrys.tool.support.Api;
 import dev.berrys.tool.support.ToolIntegrationTest;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -34,6 +36,9 @@ class McpServerIT {
     @Autowired
     McpConnections connections;
 
+    @Autowired
+    McpStartup startup;
+
     Api api;
     HttpMcpServer http;
 
@@ -46,6 +51,9 @@ class McpServerIT {
     @AfterEach
     void tearDown() throws Exception {
         http.close();
+        // servers of this run would otherwise be reconnected by every later test context
+        jdbc.queryForList("select id from mcp_server", String.class)
+                .forEach(id -> api.delete("/api/mcp-servers/" + id, TestTokens.admin()));
     }
 
     private Api.Response registerHttp(String name, String token) {
@@ -184,6 +192,9 @@ class McpServerIT {
         String name = "again-" + shortId();
         String id = registerHttp(name, TOKEN).body().path("id").asString();
         connections.disconnect(UUID.fromString(id)); // as after a restart: the row is there, no session
+        startup.reconnect();
+        await().atMost(Duration.ofSeconds(30)).until(() -> connections.isConnected(UUID.fromString(id)));
+        connections.disconnect(UUID.fromString(id)); // and if that had not happened, the next call connects
 
         var sum = api.post(
                 "/api/tools/" + name + "__add/execute",
