@@ -7,7 +7,9 @@ import dev.berrys.planning.plan.ProjectControls;
 import dev.berrys.starter.events.EventPublisher;
 import dev.berrys.starter.security.Tenants;
 import java.time.Instant;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -34,6 +36,7 @@ class PlanningWorker implements DisposableBean {
     private static final int MAX_REASON = 2_000;
 
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private final Set<UUID> inProgress = ConcurrentHashMap.newKeySet();
     private final PlanRequests requests;
     private final Planner planner;
     private final PlanDrafts drafts;
@@ -92,21 +95,29 @@ class PlanningWorker implements DisposableBean {
         if (claimed == null || claimed == 0) {
             return;
         }
-        PlanRequest request = requests.findById(requestId).orElseThrow();
-        Tenants.runAs(request.tenant(), () -> {
-            Planner.Outcome outcome;
-            try {
-                outcome = planner.plan(request, () -> renew(requestId));
-            } catch (RuntimeException e) {
-                log.error("planning request {} failed unexpectedly (run {})", requestId, request.runs(), e);
-                if (request.runs() < MAX_RUNS) {
-                    tx.executeWithoutResult(s -> requests.release(requestId));
-                    return;
-                }
-                outcome = new Planner.Failed("Planning failed unexpectedly " + MAX_RUNS + " times.");
+        inProgress.add(requestId);
+        try {
+            PlanRequest request = requests.findById(requestId).orElseThrow();
+            Tenants.runAs(request.tenant(), () -> plan(request));
+        } finally {
+            inProgress.remove(requestId);
+        }
+    }
+
+    private void plan(PlanRequest request) {
+        UUID requestId = request.id();
+        Planner.Outcome outcome;
+        try {
+            outcome = planner.plan(request, () -> renew(requestId));
+        } catch (RuntimeException e) {
+            log.error("planning request {} failed unexpectedly (run {})", requestId, request.runs(), e);
+            if (request.runs() < MAX_RUNS) {
+                tx.executeWithoutResult(s -> requests.release(requestId));
+                return;
             }
-            finish(requestId, outcome);
-        });
+            outcome = new Planner.Failed("Planning failed unexpectedly " + MAX_RUNS + " times.");
+        }
+        finish(requestId, outcome);
     }
 
     private void renew(UUID requestId) {
@@ -156,8 +167,16 @@ class PlanningWorker implements DisposableBean {
         log.info("planning for project {} failed", request.projectId());
     }
 
+    /** Stops the workers and gives their leases up, so that a restarted replica continues at once. */
     @Override
     public void destroy() {
         executor.shutdownNow();
+        for (UUID requestId : Set.copyOf(inProgress)) {
+            try {
+                tx.executeWithoutResult(s -> requests.release(requestId));
+            } catch (RuntimeException e) {
+                log.info("lease of planning request {} left to expire: {}", requestId, e.toString());
+            }
+        }
     }
 }
