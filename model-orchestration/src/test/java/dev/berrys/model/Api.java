@@ -20,9 +20,24 @@ public final class Api {
             .connectTimeout(Duration.ofSeconds(5))
             .build();
     private final String base;
+    private final String token;
 
     public Api(int port) {
+        this(port, TestTokens.admin());
+    }
+
+    public Api(int port, String token) {
         this.base = "http://127.0.0.1:" + port;
+        this.token = token;
+    }
+
+    /** An admin of a tenant of its own, so that a test's providers and models are its alone. */
+    public static Api ofNewTenant(int port) {
+        return new Api(port, TestTokens.token("admin", "t-" + java.util.UUID.randomUUID(), "ADMIN"));
+    }
+
+    public String token() {
+        return token;
     }
 
     public record Response(int status, HttpResponse<String> raw) {
@@ -40,23 +55,23 @@ public final class Api {
     }
 
     public Response get(String path) {
-        return send("GET", path, null, TestTokens.admin(), Map.of());
+        return send("GET", path, null, token, Map.of());
     }
 
     public Response post(String path, Object body) {
-        return send("POST", path, body, TestTokens.admin(), Map.of());
+        return send("POST", path, body, token, Map.of());
     }
 
     public Response post(String path, Object body, Map<String, String> headers) {
-        return send("POST", path, body, TestTokens.admin(), headers);
+        return send("POST", path, body, token, headers);
     }
 
     public Response put(String path, Object body) {
-        return send("PUT", path, body, TestTokens.admin(), Map.of());
+        return send("PUT", path, body, token, Map.of());
     }
 
     public Response delete(String path) {
-        return send("DELETE", path, null, TestTokens.admin(), Map.of());
+        return send("DELETE", path, null, token, Map.of());
     }
 
     public Response send(String method, String path, Object body, String token, Map<String, String> headers) {

@@ -7,7 +7,10 @@ import dev.berrys.starter.events.EventMetadata;
 import dev.berrys.starter.events.OnEvent;
 import org.springframework.stereotype.Component;
 
-/** Learns a project's budget from project-coordinator's events; a budget set through the API is kept. */
+/**
+ * Learns a project's budget from project-coordinator's events: created/started set limits where none are
+ * set (a budget set through this API is kept), budget-changed replaces them.
+ */
 @Component
 class ProjectBudgetHandler {
     private final Budgets budgets;
@@ -21,6 +24,12 @@ class ProjectBudgetHandler {
         if (event.budgetUsd() != null || event.budgetTokens() != null) {
             budgets.setIfAbsent(meta.tenant(), event.projectId(), event.budgetUsd(), event.budgetTokens());
         }
+    }
+
+    /** The project's whole budget after a change: it replaces the limits and re-arms warning and refusal. */
+    @OnEvent(stream = Streams.PROJECT, type = EventTypes.PROJECT_BUDGET_CHANGED)
+    void changed(ProjectEvents.BudgetChanged event, EventMetadata meta) {
+        budgets.set(meta.tenant(), event.projectId(), event.budgetUsd(), event.budgetTokens());
     }
 
     @OnEvent(stream = Streams.PROJECT, type = EventTypes.PROJECT_STARTED)

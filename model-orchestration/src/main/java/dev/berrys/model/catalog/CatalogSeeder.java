@@ -12,6 +12,8 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -42,11 +44,14 @@ class CatalogSeeder {
     private final TransactionTemplate tx;
     private final Set<String> seeded = ConcurrentHashMap.newKeySet();
 
-    CatalogSeeder(Providers providers, CatalogModels models, ModelProperties props, TransactionTemplate tx) {
+    CatalogSeeder(
+            Providers providers, CatalogModels models, ModelProperties props, PlatformTransactionManager transactions) {
         this.providers = providers;
         this.models = models;
         this.props = props;
-        this.tx = tx;
+        // its own transaction: the first sight of a tenant may come inside a read-only one
+        this.tx = new TransactionTemplate(transactions);
+        this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     @EventListener(ApplicationReadyEvent.class)

@@ -24,6 +24,10 @@ public class ProviderGuards {
     public record Guard(ProviderSettings settings, CircuitBreaker breaker, Semaphore permits) {}
 
     public Guard of(ProviderRuntime provider) {
+        Guard current = guards.get(provider.id());
+        if (current != null && current.settings().equals(provider.settings())) {
+            return current;
+        }
         return guards.compute(
                 provider.id(),
                 (id, existing) -> existing != null && existing.settings().equals(provider.settings())

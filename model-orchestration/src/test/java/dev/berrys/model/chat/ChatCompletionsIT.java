@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.berrys.contracts.api.BerrysHeaders;
 import dev.berrys.contracts.api.PlanProposal;
 import dev.berrys.model.Api;
-import dev.berrys.starter.test.BerrysIntegrationTest;
+import dev.berrys.model.ModelIT;
 import dev.berrys.starter.test.TestTokens;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +17,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
-@BerrysIntegrationTest
+@ModelIT
 class ChatCompletionsIT {
     @LocalServerPort
     int port;

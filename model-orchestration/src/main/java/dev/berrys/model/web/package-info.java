@@ -1,4 +1,4 @@
 @NullMarked
-package dev.berrys.model.security;
+package dev.berrys.model.web;
 
 import org.jspecify.annotations.NullMarked;

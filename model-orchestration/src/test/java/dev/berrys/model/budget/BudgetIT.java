@@ -1,0 +1,287 @@
+package dev.berrys.model.budget;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.berrys.contracts.api.BerrysHeaders;
+import dev.berrys.model.Api;
+import dev.berrys.model.ModelIT;
+import dev.berrys.starter.events.EventBusProperties;
+import dev.berrys.starter.test.TestTokens;
+import io.lettuce.core.RedisClient;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+
+/** Accounting of every call and the budget that refuses calls past it, with its events. */
+@ModelIT
+class BudgetIT {
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    RedisClient redis;
+
+    @Autowired
+    EventBusProperties props;
+
+    /** Enough prompt that the input, which the budget check estimates, dominates a call's tokens. */
+    static final String CONTEXT =
+            "Background: ".repeat(1) + "tea was first drunk in China, traded along the silk road, ".repeat(20);
+
+    Api api;
+    String tenant;
+
+    @BeforeEach
+    void setUp() {
+        tenant = "t-" + UUID.randomUUID();
+        api = new Api(port, TestTokens.token("admin", tenant, "ADMIN"));
+    }
+
+    @Test
+    void everyCallIsAccountedAndAggregatedByModelAgentAndTask() {
+        UUID project = UUID.randomUUID();
+        UUID agent = UUID.randomUUID();
+        UUID task1 = UUID.randomUUID();
+        UUID task2 = UUID.randomUUID();
+        call(project, agent, task1, "berrys-simulated");
+        call(project, agent, task1, "berrys-simulated");
+        call(project, agent, task2, "berrys-simulated-mini");
+        call(UUID.randomUUID(), agent, task2, "berrys-simulated");
+
+        JsonNode usage = api.get("/api/model-usage?projectId=" + project).json();
+        assertThat(usage.get("calls").asLong()).isEqualTo(3);
+        long in = usage.get("inputTokens").asLong();
+        long out = usage.get("outputTokens").asLong();
+        assertThat(in).isPositive();
+        assertThat(out).isPositive();
+        assertThat(usage.get("costUsd").decimalValue()).isPositive();
+        assertThat(usage.get("byModel")).hasSize(2);
+        assertThat(usage.get("byAgent")).hasSize(1);
+        assertThat(usage.get("byAgent").get(0).get("key").asString()).isEqualTo(agent.toString());
+        assertThat(usage.get("byTask")).hasSize(2);
+        assertThat(usage.get("budget").get("spentTokens").asLong()).isEqualTo(in + out);
+
+        List<Map<String, Object>> rows = jdbc.queryForList(
+                "select provider_name, model_name, task_id, agent_id, outcome, cost_usd, latency_ms from model_call where tenant = ? and project_id = ?",
+                tenant,
+                project);
+        assertThat(rows).hasSize(3).allSatisfy(r -> {
+            assertThat(r.get("provider_name")).isEqualTo("simulated");
+            assertThat(r.get("outcome")).isEqualTo("SUCCEEDED");
+            assertThat(r.get("agent_id")).isEqualTo(agent);
+        });
+        assertThat(events("model.call-recorded", project)).hasSize(3);
+        assertThat(api.get("/actuator/prometheus").status()).isEqualTo(200);
+        assertThat(api.get("/actuator/prometheus").body())
+                .contains("berrys_model_calls_total{")
+                .contains("berrys_model_tokens_total{")
+                .contains("direction=\"input\"")
+                .contains("berrys_model_cost_usd_total{");
+    }
+
+    @Test
+    void aBudgetWarnsAt80PercentRefusesTheCallThatWouldPassItAndLetsCallsThroughOnceRaised() {
+        UUID project = UUID.randomUUID();
+        var first = call(project, null, null, "berrys-simulated");
+        long perCall = first.json().get("usage").get("total_tokens").asLong();
+        long budget = (long) (perCall * 2.2);
+        var set = api.put("/api/budgets/" + project, Map.of("budgetTokens", budget));
+        assertThat(set.status()).isEqualTo(200);
+        assertThat(events("budget.warning", project)).isEmpty();
+
+        assertThat(call(project, null, null, "berrys-simulated").status()).isEqualTo(200);
+        assertThat(events("budget.warning", project))
+                .as("at 80%% of the budget")
+                .hasSize(1);
+
+        var refused = call(project, null, null, "berrys-simulated");
+        assertThat(refused.status()).isEqualTo(402);
+        assertThat(refused.json().get("type").asString()).isEqualTo("https://berrys.dev/problems/budget-exceeded");
+        assertThat(refused.json().get("budgetTokens").asLong()).isEqualTo(budget);
+        List<JsonNode> exceeded = events("budget.exceeded", project);
+        assertThat(exceeded).hasSize(1);
+        assertThat(exceeded.getFirst().get("data").get("budgetTokens").asLong()).isEqualTo(budget);
+        assertThat(exceeded.getFirst().get("tenant").asString()).isEqualTo(tenant);
+        assertThat(call(project, null, null, "berrys-simulated").status()).isEqualTo(402);
+        assertThat(events("budget.exceeded", project))
+                .as("parallel refusals publish once")
+                .hasSize(1);
+        assertThat(events("budget.warning", project))
+                .as("the warning is given once")
+                .hasSize(1);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from model_call where tenant = ? and project_id = ? and outcome = 'REFUSED_BUDGET'",
+                        Long.class,
+                        tenant,
+                        project))
+                .isEqualTo(2);
+
+        assertThat(api.put("/api/budgets/" + project, Map.of("budgetTokens", budget * 10))
+                        .status())
+                .isEqualTo(200);
+        assertThat(call(project, null, null, "berrys-simulated").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aUsdBudgetRefusesToo() {
+        UUID project = UUID.randomUUID();
+        api.put("/api/budgets/" + project, Map.of("budgetUsd", 0));
+        var refused = call(project, null, null, "berrys-simulated");
+        assertThat(refused.status()).isEqualTo(402);
+        assertThat(events("budget.exceeded", project)).hasSize(1);
+    }
+
+    @Test
+    void theBudgetIsLearntFromProjectEventsAndAnApiBudgetIsKept() {
+        UUID project = UUID.randomUUID();
+        publishProjectEvent(
+                "project.created",
+                project,
+                Map.of(
+                        "projectId",
+                        project,
+                        "name",
+                        "p",
+                        "goal",
+                        "g",
+                        "budgetUsd",
+                        2.5,
+                        "budgetTokens",
+                        5000,
+                        "requirePlanApproval",
+                        false));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> api.get("/api/budgets/" + project).status() == 200);
+        JsonNode budget = api.get("/api/budgets/" + project).json();
+        assertThat(budget.get("budgetUsd").decimalValue()).isEqualByComparingTo("2.5");
+        assertThat(budget.get("budgetTokens").asLong()).isEqualTo(5000);
+
+        api.put("/api/budgets/" + project, Map.of("budgetUsd", 9, "budgetTokens", 9000));
+        publishProjectEvent(
+                "project.started",
+                project,
+                Map.of(
+                        "projectId",
+                        project,
+                        "name",
+                        "p",
+                        "goal",
+                        "g",
+                        "budgetUsd",
+                        2.5,
+                        "budgetTokens",
+                        5000,
+                        "requirePlanApproval",
+                        false));
+        UUID marker = UUID.randomUUID();
+        publishProjectEvent(
+                "project.created",
+                marker,
+                Map.of("projectId", marker, "name", "q", "goal", "g", "budgetTokens", 1, "requirePlanApproval", false));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> api.get("/api/budgets/" + marker).status() == 200);
+        assertThat(api.get("/api/budgets/" + project).json().get("budgetTokens").asLong())
+                .isEqualTo(9000);
+
+        publishProjectEvent("project.budget-changed", project, Map.of("projectId", project, "budgetUsd", 20));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            JsonNode changed = api.get("/api/budgets/" + project).json();
+            assertThat(changed.get("budgetUsd").decimalValue()).isEqualByComparingTo("20");
+            assertThat(changed.get("budgetTokens").isNull()).isTrue();
+        });
+    }
+
+    @Test
+    void aNegativeBudgetIsRefusedAndAViewerMayNotSetOne() {
+        UUID project = UUID.randomUUID();
+        var negative = api.put("/api/budgets/" + project, Map.of("budgetUsd", -1));
+        assertThat(negative.status()).isEqualTo(400);
+        assertThat(negative.json().get("field").asString()).isEqualTo("budgetUsd");
+        var negativeTokens = api.put("/api/budgets/" + project, Map.of("budgetTokens", -5));
+        assertThat(negativeTokens.json().get("field").asString()).isEqualTo("budgetTokens");
+        var viewer = api.send(
+                "PUT",
+                "/api/budgets/" + project,
+                Map.of("budgetUsd", 1),
+                TestTokens.token("v", tenant, "VIEWER"),
+                Map.of());
+        assertThat(viewer.status()).isEqualTo(403);
+        var service = api.send(
+                "PUT", "/api/budgets/" + project, Map.of("budgetUsd", 1), TestTokens.service(tenant), Map.of());
+        assertThat(service.status()).isEqualTo(403);
+        assertThat(api.get("/api/budgets/" + project).status()).isEqualTo(404);
+    }
+
+    Api.Response call(UUID project, UUID agent, UUID task, String model) {
+        Map<String, String> headers = new java.util.HashMap<>();
+        headers.put(BerrysHeaders.PROJECT_ID, project.toString());
+        headers.put(BerrysHeaders.PURPOSE, "task");
+        if (agent != null) {
+            headers.put(BerrysHeaders.AGENT_ID, agent.toString());
+        }
+        if (task != null) {
+            headers.put(BerrysHeaders.TASK_ID, task.toString());
+        }
+        return api.post(
+                "/v1/chat/completions",
+                Map.of(
+                        "model",
+                        model,
+                        "messages",
+                        List.of(Map.of(
+                                "role",
+                                "user",
+                                "content",
+                                "Task: Research the history of tea in some detail\n\n" + CONTEXT))),
+                headers);
+    }
+
+    List<JsonNode> events(String type, UUID subject) {
+        return jdbc
+                .queryForList(
+                        "select envelope from outbox_event where type = ? and envelope like ?",
+                        String.class,
+                        type,
+                        "%" + subject + "%")
+                .stream()
+                .map(Api.JSON::readTree)
+                .toList();
+    }
+
+    void publishProjectEvent(String type, UUID subject, Map<String, Object> data) {
+        Map<String, Object> envelope = Map.of(
+                "specversion",
+                "1.0",
+                "id",
+                UUID.randomUUID().toString(),
+                "source",
+                "/test",
+                "type",
+                type,
+                "time",
+                Instant.now().toString(),
+                "subject",
+                subject.toString(),
+                "datacontenttype",
+                "application/json",
+                "tenant",
+                tenant,
+                "data",
+                data);
+        try (var connection = redis.connect()) {
+            connection.sync().xadd(props.key("berrys.project"), Map.of("event", Api.JSON.writeValueAsString(envelope)));
+        }
+    }
+}
