@@ -52,6 +52,9 @@ public class BerrysEnvironmentDefaults implements EnvironmentPostProcessor {
             d.put("spring.flyway.schemas", schema);
             d.put("spring.flyway.default-schema", schema);
             d.put("spring.flyway.locations", "classpath:db/migration,classpath:db/berrys-starter");
+            // the starter's migrations (V0_x) are versioned apart from the service's own, so a new one
+            // arrives "below" migrations a database already has
+            d.put("spring.flyway.out-of-order", "true");
             d.put("spring.jpa.properties.hibernate.default_schema", schema);
             d.put("spring.datasource.hikari.schema", schema);
             d.put("berrys.events.stream", "berrys." + schema);
