@@ -36,7 +36,7 @@ final class ProblemMapper {
         }
         if (find(ex, DataBufferLimitException.class) != null) {
             return problem(
-                    HttpStatus.PAYLOAD_TOO_LARGE,
+                    HttpStatus.CONTENT_TOO_LARGE,
                     ProblemTypes.PAYLOAD_TOO_LARGE,
                     "Payload too large",
                     "The request body exceeds the size this endpoint accepts");

@@ -66,17 +66,20 @@ class GatewayRoutes {
 
         RouteLocatorBuilder.Builder routes = builder.routes();
         for (Service service : services) {
-            routes.route(
-                    service.id(),
-                    r -> r.path(service.paths()).metadata(SERVICE, service.id()).uri(service.url()));
+            routes.route(service.id(), r -> r.path(service.paths())
+                    .filters(f -> f.preserveHostHeader())
+                    .metadata(SERVICE, service.id())
+                    .uri(service.url()));
             routes.route(service.id() + "-api-docs", r -> r.path("/v3/api-docs/" + service.id())
                     .filters(f -> f.setPath("/v3/api-docs").preserveHostHeader())
                     .metadata(SERVICE, service.id())
                     .uri(service.url()));
         }
-        routes.route(
-                "web-dashboard",
-                r -> r.order(Integer.MAX_VALUE).not(p -> p.path(NOT_DASHBOARD)).uri(urls.webDashboard()));
+        routes.route("web-dashboard", r -> r.order(Integer.MAX_VALUE)
+                .not(p -> p.path(NOT_DASHBOARD))
+                .filters(f -> f.preserveHostHeader())
+                .metadata(SERVICE, "web-dashboard")
+                .uri(urls.webDashboard()));
         return routes.build();
     }
 

@@ -1,0 +1,115 @@
+package dev.berrys.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.berrys.gateway.identity.Role;
+import dev.berrys.gateway.identity.Users;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * Whole-context tests against the local PostgreSQL (database {@code test}) and Redis, with every
+ * service route pointing at one stub service, except tool-integration, which points at a closed port.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.datasource.url=${BERRYS_TEST_DB_URL:jdbc:postgresql://127.0.0.1:5432/test}",
+            "logging.structured.format.console=",
+            // several cached contexts share a PostgreSQL with other modules' tests
+            "spring.datasource.hikari.maximum-pool-size=2",
+            "berrys.auth.login.failure-delay=40ms",
+            "berrys.auth.login.max-failures=5",
+            "berrys.auth.login.lock-duration=1m",
+            "berrys.auth.service-client.secret=it-service-secret-0123456789abcdef"
+        })
+@AutoConfigureWebTestClient(timeout = "30s")
+public abstract class GatewayIT {
+
+    protected static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {};
+    protected static final StubService STUB = StubService.start();
+    protected static final String SERVICE_SECRET = "it-service-secret-0123456789abcdef";
+    /** Nothing listens here: a route to it is a service that is down. */
+    protected static final String CLOSED_PORT_URL = "http://127.0.0.1:1";
+
+    @Autowired
+    protected WebTestClient web;
+
+    @Autowired
+    private Users users;
+
+    @Autowired
+    private PasswordEncoder passwords;
+
+    @DynamicPropertySource
+    static void routes(DynamicPropertyRegistry registry) {
+        for (String service : new String[] {
+            "project-coordinator",
+            "planning-system",
+            "agent-orchestrator",
+            "model-orchestration",
+            "service-integration",
+            "web-dashboard"
+        }) {
+            registry.add("berrys.services." + service, STUB::url);
+        }
+        registry.add("berrys.services.tool-integration", () -> CLOSED_PORT_URL);
+    }
+
+    /** A fresh user name, so that tests never share login counters or rate limits. */
+    protected static String uniqueName(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    protected String createUser(String username, String password, String tenant, Role... roles) {
+        users.create(username, passwords.encode(password), EnumSet.of(roles[0], roles), tenant);
+        return username;
+    }
+
+    protected String tokenFor(String username, String password) {
+        Map<String, Object> body = web.post()
+                .uri("/api/auth/token")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("username", username, "password", password))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(JSON)
+                .returnResult()
+                .getResponseBody();
+        assertThat(body).containsKey("access_token");
+        return (String) body.get("access_token");
+    }
+
+    /** Asserts a ProblemDetail with this status and answers its body. */
+    protected static Map<String, Object> problem(WebTestClient.ResponseSpec response, HttpStatus status) {
+        Map<String, Object> body = response.expectStatus()
+                .isEqualTo(status)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody(JSON)
+                .returnResult()
+                .getResponseBody();
+        assertThat(body).containsKeys("type", "title", "status", "detail");
+        assertThat(body.get("status")).isEqualTo(status.value());
+        return body;
+    }
+
+    /** A new user with these roles in tenant {@code default}, and a token for them. */
+    protected String tokenWithRoles(Role... roles) {
+        String name = uniqueName("u");
+        createUser(name, "password-for-" + name, "default", roles);
+        return tokenFor(name, "password-for-" + name);
+    }
+}
