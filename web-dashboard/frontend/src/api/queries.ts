@@ -110,6 +110,15 @@ export function useUsage(projectId?: string) {
   });
 }
 
+/** The newest model calls (model-orchestration's GET /api/model-calls), for the cost-over-time chart. */
+export function useModelCalls() {
+  return useQuery({
+    queryKey: ['model-calls'],
+    queryFn: () => getPage<UsageRecord>('/api/model-calls', { size: 500 }),
+    retry: false,
+  });
+}
+
 export function useApprovals() {
   return useQuery({
     queryKey: keys.approvals,

@@ -56,7 +56,9 @@ export interface Task {
   startedAt?: string | null;
   completedAt?: string | null;
   output?: string | null;
-  /** assumed: optional per-task flag, equivalent to membership of plan.criticalPath */
+  lastError?: string | null;
+  /** membership of plan.criticalPath, when the plan has no list */
+  onCriticalPath?: boolean;
   critical?: boolean;
 }
 
@@ -66,6 +68,9 @@ export interface PlanSummary {
   version: number;
   status?: string;
   createdAt?: string;
+  taskCount?: number;
+  completedTasks?: number;
+  feedback?: string | null;
 }
 
 export interface Plan extends PlanSummary {
@@ -88,7 +93,6 @@ export interface Agent {
 export type StepKind = 'MODEL_CALL' | 'TOOL_CALL';
 
 export interface ExecutionStep {
-  id?: string;
   index?: number;
   kind: StepKind;
   startedAt?: string;
@@ -98,28 +102,39 @@ export interface ExecutionStep {
   tool?: string | null;
   model?: string | null;
   summary?: string | null;
-  /** assumed: the step's full output (markdown for model calls) */
-  output?: string | null;
+  /** a tool call's arguments (JSON) */
+  arguments?: unknown;
+  /** what the model was given back (a tool's result) */
+  result?: string | null;
+  error?: string | null;
 }
 
 export interface Execution {
   id: string;
   taskId: string;
   agentId?: string;
+  title?: string;
+  role?: string;
+  attempt?: number;
+  model?: string | null;
+  inputTokens?: number;
+  outputTokens?: number;
   status: string;
   startedAt?: string;
   completedAt?: string | null;
   steps?: ExecutionStep[];
-  /** assumed: the final answer (markdown) */
+  /** the final answer (markdown) */
   output?: string | null;
   error?: string | null;
 }
 
 export interface Artifact {
   id?: string;
-  name: string;
+  title?: string;
+  /** older shape */
+  name?: string;
   taskId?: string;
-  contentType?: string;
+  role?: string;
   content?: string;
 }
 
@@ -132,6 +147,8 @@ export interface ProjectResult {
   output?: string;
   artifacts?: Artifact[];
   simulated?: boolean;
+  model?: string;
+  completedAt?: string | null;
 }
 
 export interface UsageRecord {
@@ -166,6 +183,7 @@ export interface Provider {
   baseUrl?: string | null;
   enabled: boolean;
   hasApiKey?: boolean;
+  apiKeySource?: string;
 }
 
 export interface NewProvider {
@@ -179,6 +197,7 @@ export interface NewProvider {
 export interface Model {
   id: string;
   providerId?: string;
+  providerName?: string;
   name: string;
   contextWindow?: number;
   capabilities?: string[];
@@ -191,11 +210,13 @@ export interface Tool {
   id: string;
   name: string;
   description?: string;
-  type?: string;
+  /** BUILTIN, HTTP or MCP */
   source?: string;
+  /** AVAILABLE, or UNAVAILABLE while its MCP server cannot be reached */
   status?: string;
   enabled?: boolean;
   mcpServerId?: string | null;
+  endpoint?: string | null;
 }
 
 export interface McpServer {
@@ -204,9 +225,13 @@ export interface McpServer {
   transport?: string;
   url?: string | null;
   command?: string | null;
+  args?: string[];
+  enabled?: boolean;
+  /** PENDING, CONNECTED, ERROR or DISABLED */
   status?: string;
-  toolCount?: number;
-  lastCheckedAt?: string | null;
+  statusMessage?: string | null;
+  statusAt?: string | null;
+  tools?: { name: string; enabled?: boolean; status?: string }[];
 }
 
 export interface ServiceHealth {

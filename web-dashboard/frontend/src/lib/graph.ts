@@ -26,7 +26,7 @@ export function buildPlanGraph(plan: Pick<Plan, 'tasks' | 'criticalPath'>): Plan
   const tasks = plan.tasks ?? [];
   const ids = new Set(tasks.map((t) => t.id));
   const path = (plan.criticalPath ?? []).filter((id) => ids.has(id));
-  const critical = new Set<string>(path.length ? path : tasks.filter((t) => t.critical).map((t) => t.id));
+  const critical = new Set<string>(path.length ? path : tasks.filter((t) => t.critical ?? t.onCriticalPath).map((t) => t.id));
   const criticalPairs = new Set<string>();
   for (let i = 1; i < path.length; i++) criticalPairs.add(`${path[i - 1]}->${path[i]}`);
 

@@ -44,7 +44,7 @@ export function toneOf(status: string | undefined): Tone {
     (TASK_TONES as Record<string, Tone>)[status] ??
     (PROJECT_TONES as Record<string, Tone>)[status] ??
     ({ UP: green, DOWN: red, OUT_OF_SERVICE: red, HEALTHY: green, UNHEALTHY: red, CONNECTED: green, ERROR: red,
-       PENDING: indigo, APPROVED: green, WORKING: amber, IDLE: grey, REJECTED: red, ENABLED: green, DISABLED: slate } as Record<string, Tone>)[status] ??
+       PENDING: indigo, APPROVED: green, WORKING: amber, IDLE: grey, AVAILABLE: green, UNAVAILABLE: red, REJECTED: red, ENABLED: green, DISABLED: slate } as Record<string, Tone>)[status] ??
     grey
   );
 }

@@ -18,15 +18,16 @@ export interface UsageSummary {
 }
 
 /**
- * Reads GET /api/model-usage either as a page (or array) of usage records, which it adds up, or as
- * an already aggregated summary (`totalCostUsd` / `costUsd`, `byModel`).
+ * Reads GET /api/model-usage: the summary model-orchestration answers (`calls`, `inputTokens`,
+ * `outputTokens`, `costUsd`, `byModel: [{key, calls, inputTokens, outputTokens, costUsd}]`), or a
+ * page (or array) of per-call records, which it adds up.
  */
 export function summarizeUsage(body: unknown): UsageSummary {
   const b = (body ?? {}) as Record<string, unknown>;
   const records = (Array.isArray(body) ? body : Array.isArray(b.content) ? b.content : Array.isArray(b.records) ? b.records : []) as UsageRecord[];
   const byModel = new Map<string, ModelUsage>();
-  const add = (r: Partial<ModelUsage> & { model?: string }) => {
-    const key = r.model ?? 'unknown';
+  const add = (r: Partial<ModelUsage> & { model?: string; key?: string | null }) => {
+    const key = r.model ?? r.key ?? 'unknown';
     const m = byModel.get(key) ?? { model: key, calls: 0, inputTokens: 0, outputTokens: 0, costUsd: 0 };
     m.calls += r.calls ?? 1;
     m.inputTokens += r.inputTokens ?? 0;

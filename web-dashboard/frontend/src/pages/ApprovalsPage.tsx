@@ -16,7 +16,18 @@ function ProjectLink({ id }: { id: string }) {
 
 function ApprovalCard({ approval, canWrite }: { approval: Approval; canWrite: boolean }) {
   const [comment, setComment] = useState('');
+  const [commentError, setCommentError] = useState('');
   const decide = useDecideApproval();
+  const reject = () => {
+    // the coordinator needs a reason to reject: it goes to the planner for the next version
+    if (!comment.trim()) {
+      setCommentError('Say what the next plan should change: a comment is required to reject.');
+      document.getElementById(commentId)?.focus();
+      return;
+    }
+    setCommentError('');
+    decide.mutate({ id: approval.id, decision: 'reject', comment: comment.trim() });
+  };
   const commentId = `comment-${approval.id}`;
   const titleId = `approval-${approval.id}`;
   return (
@@ -47,14 +58,27 @@ function ApprovalCard({ approval, canWrite }: { approval: Approval; canWrite: bo
         >
           <div className="field">
             <label htmlFor={commentId}>Comment</label>
-            <textarea id={commentId} rows={2} value={comment} onChange={(e) => setComment(e.target.value)} placeholder="Optional for approval, recommended for rejection" />
+            <textarea
+              id={commentId}
+              rows={2}
+              value={comment}
+              aria-invalid={!!commentError}
+              aria-describedby={commentError ? `${commentId}-error` : undefined}
+              onChange={(e) => setComment(e.target.value)}
+              placeholder="Optional to approve; required to reject"
+            />
+            {commentError && (
+              <p className="field-error" id={`${commentId}-error`}>
+                {commentError}
+              </p>
+            )}
           </div>
           {decide.error ? <ProblemAlert error={decide.error} title="The decision was not recorded" /> : null}
           <div className="button-row">
-            <button type="button" className="btn btn-primary" disabled={decide.isPending} onClick={() => decide.mutate({ id: approval.id, decision: 'approve', comment })}>
+            <button type="button" className="btn btn-primary" disabled={decide.isPending} onClick={() => decide.mutate({ id: approval.id, decision: 'approve', comment: comment.trim() })}>
               Approve
             </button>
-            <button type="button" className="btn btn-danger" disabled={decide.isPending} onClick={() => decide.mutate({ id: approval.id, decision: 'reject', comment })}>
+            <button type="button" className="btn btn-danger" disabled={decide.isPending} onClick={reject}>
               Reject
             </button>
           </div>

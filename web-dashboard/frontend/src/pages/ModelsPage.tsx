@@ -1,5 +1,5 @@
 import { lazy, Suspense, useMemo, useState } from 'react';
-import { useModels, useProviders, useUsage } from '../api/queries';
+import { useModelCalls, useModels, useProviders, useUsage } from '../api/queries';
 import { useAuth } from '../auth/AuthContext';
 import { StatusBadge } from '../components/StatusBadge';
 import { PageTitle, QueryState, Spinner } from '../components/ui';
@@ -13,6 +13,7 @@ export default function ModelsPage() {
   const providers = useProviders();
   const models = useModels();
   const usageQuery = useUsage();
+  const calls = useModelCalls();
   const { canWrite } = useAuth();
   const [adding, setAdding] = useState(false);
   const usage = useMemo(() => (usageQuery.data ? summarizeUsage(usageQuery.data) : undefined), [usageQuery.data]);
@@ -45,7 +46,7 @@ export default function ModelsPage() {
                 <div><span className="stat-value">{tokens(usage.outputTokens)}</span><span className="stat-label">output tokens</span></div>
               </div>
               <Suspense fallback={<Spinner label="Loading charts" />}>
-                <UsageCharts usage={usage} />
+                <UsageCharts usage={usage} calls={calls.data?.content ?? usage.records} />
               </Suspense>
             </>
           )}
@@ -72,7 +73,7 @@ export default function ModelsPage() {
                     <td data-label="Name"><strong>{p.name}</strong></td>
                     <td data-label="Type">{p.type}</td>
                     <td data-label="Base URL"><span className="clamp">{p.baseUrl ?? '—'}</span></td>
-                    <td data-label="Key">{p.hasApiKey ? 'Stored' : 'None'}</td>
+                    <td data-label="Key">{p.hasApiKey ? (p.apiKeySource === 'ENV' ? 'From environment' : 'Stored') : 'None'}</td>
                     <td data-label="State"><StatusBadge status={p.enabled ? 'ENABLED' : 'DISABLED'} /></td>
                   </tr>
                 ))}
@@ -101,7 +102,7 @@ export default function ModelsPage() {
                 {models.data?.content.map((m) => (
                   <tr key={m.id}>
                     <td data-label="Model"><code>{m.name}</code></td>
-                    <td data-label="Provider">{(m.providerId && providerName.get(m.providerId)) ?? '—'}</td>
+                    <td data-label="Provider">{m.providerName ?? (m.providerId && providerName.get(m.providerId)) ?? '—'}</td>
                     <td data-label="Context">{tokens(m.contextWindow)}</td>
                     <td data-label="Price in / out">{money(m.inputPricePerMillion)} / {money(m.outputPricePerMillion)}</td>
                     <td data-label="Capabilities">{(m.capabilities ?? []).join(', ') || '—'}</td>

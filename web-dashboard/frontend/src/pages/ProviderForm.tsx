@@ -4,9 +4,9 @@ import { problemOf } from '../api/problem';
 import { ProblemAlert } from '../components/ProblemAlert';
 
 export const PROVIDER_TYPES = [
-  { value: 'OPENAI', label: 'OpenAI' },
-  { value: 'OPENAI_COMPATIBLE', label: 'OpenAI-compatible (Ollama, vLLM, …)' },
+  { value: 'OPENAI_COMPATIBLE', label: 'OpenAI or OpenAI-compatible (vLLM, LM Studio, Ollama /v1)' },
   { value: 'ANTHROPIC', label: 'Anthropic' },
+  { value: 'OLLAMA', label: 'Ollama (native API)' },
 ];
 
 type Errors = Partial<Record<'name' | 'baseUrl', string>>;
@@ -23,8 +23,8 @@ export function ProviderForm({ onDone }: { onDone: () => void }) {
   const validate = (): Errors => {
     const e: Errors = {};
     if (!name.trim()) e.name = 'Give the provider a name.';
-    if (type === 'OPENAI_COMPATIBLE' && !baseUrl.trim()) e.baseUrl = 'An OpenAI-compatible server needs its base URL.';
-    else if (baseUrl.trim() && !/^https?:\/\/[^\s]+$/i.test(baseUrl.trim())) e.baseUrl = 'Enter a URL starting with http:// or https://.';
+    else if (!/^[A-Za-z0-9._-]+$/.test(name.trim())) e.name = "Use letters, digits, '.', '_' and '-' only.";
+    if (baseUrl.trim() && !/^https?:\/\/[^\s]+$/i.test(baseUrl.trim())) e.baseUrl = 'Enter a URL starting with http:// or https://.';
     return e;
   };
 
@@ -63,7 +63,7 @@ export function ProviderForm({ onDone }: { onDone: () => void }) {
         </div>
         <div className="field">
           <label htmlFor="provider-url">Base URL</label>
-          <input id="provider-url" type="url" placeholder="http://127.0.0.1:11434/v1" value={baseUrl} onChange={(e) => setBaseUrl(e.target.value)} aria-invalid={!!err('baseUrl')} aria-describedby={err('baseUrl') ? 'provider-url-error' : undefined} />
+          <input id="provider-url" type="url" placeholder="https://api.openai.com/v1" value={baseUrl} onChange={(e) => setBaseUrl(e.target.value)} aria-invalid={!!err('baseUrl')} aria-describedby={err('baseUrl') ? 'provider-url-error' : undefined} />
           {err('baseUrl') && <p className="field-error" id="provider-url-error">{err('baseUrl')}</p>}
         </div>
         <div className="field">

@@ -21,7 +21,7 @@ export default function ToolsPage() {
                   <th scope="col">Status</th>
                   <th scope="col">Transport</th>
                   <th scope="col">Tools</th>
-                  <th scope="col">Last checked</th>
+                  <th scope="col">Checked</th>
                 </tr>
               </thead>
               <tbody>
@@ -31,10 +31,13 @@ export default function ToolsPage() {
                       <strong>{s.name}</strong>
                       <div className="small muted clamp">{s.url ?? s.command}</div>
                     </td>
-                    <td data-label="Status"><StatusBadge status={s.status} /></td>
+                    <td data-label="Status">
+                      <StatusBadge status={s.status} />
+                      {s.statusMessage && <div className="small muted clamp">{s.statusMessage}</div>}
+                    </td>
                     <td data-label="Transport">{s.transport ?? '—'}</td>
-                    <td data-label="Tools">{s.toolCount ?? '—'}</td>
-                    <td data-label="Last checked">{dateTime(s.lastCheckedAt)}</td>
+                    <td data-label="Tools">{s.tools ? s.tools.length : '—'}</td>
+                    <td data-label="Checked">{dateTime(s.statusAt)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -62,9 +65,11 @@ export default function ToolsPage() {
                       <div className="small muted clamp">{t.description}</div>
                     </td>
                     <td data-label="Status">
-                      <StatusBadge status={t.status ?? (t.enabled === false ? 'DISABLED' : 'ENABLED')} />
+                      <StatusBadge status={t.enabled === false ? 'DISABLED' : (t.status ?? 'ENABLED')} />
                     </td>
-                    <td data-label="Source">{t.mcpServerId ? `MCP: ${serverName.get(t.mcpServerId) ?? t.mcpServerId.slice(0, 8)}` : (t.source ?? t.type ?? 'built-in')}</td>
+                    <td data-label="Source">
+                      {t.mcpServerId ? `MCP: ${serverName.get(t.mcpServerId) ?? t.mcpServerId.slice(0, 8)}` : t.source === 'HTTP' ? `HTTP ${t.endpoint ?? ''}` : t.source === 'BUILTIN' ? 'Built in' : (t.source ?? '—')}
+                    </td>
                   </tr>
                 ))}
               </tbody>

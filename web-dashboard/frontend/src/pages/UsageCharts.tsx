@@ -1,11 +1,12 @@
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis, AreaChart, Area } from 'recharts';
+import type { UsageRecord } from '../api/types';
 import type { UsageSummary } from '../lib/usage';
 
 /** Cost per model and cost per hour; recharts is only loaded with this page. */
-export default function UsageCharts({ usage }: { usage: UsageSummary }) {
+export default function UsageCharts({ usage, calls }: { usage: UsageSummary; calls: UsageRecord[] }) {
   const byModel = usage.byModel.map((m) => ({ model: m.model, cost: Number(m.costUsd.toFixed(4)), input: m.inputTokens, output: m.outputTokens }));
   const byHour = new Map<string, number>();
-  for (const r of usage.records) {
+  for (const r of calls) {
     if (!r.createdAt) continue;
     const hour = r.createdAt.slice(0, 13) + ':00';
     byHour.set(hour, (byHour.get(hour) ?? 0) + (r.costUsd ?? 0));

@@ -90,7 +90,7 @@ export default function ProjectPage() {
 
   const tasks = plan.data?.tasks ?? [];
   const tasksById = useMemo(() => new Map(tasks.map((t) => [t.id, t])), [tasks]);
-  const critical = useMemo(() => new Set(plan.data?.criticalPath ?? tasks.filter((t) => t.critical).map((t) => t.id)), [plan.data, tasks]);
+  const critical = useMemo(() => new Set(plan.data?.criticalPath ?? tasks.filter((t) => t.critical ?? t.onCriticalPath).map((t) => t.id)), [plan.data, tasks]);
   const usage = useMemo(() => (usageQuery.data ? summarizeUsage(usageQuery.data) : undefined), [usageQuery.data]);
   const selectedTask = selectedTaskId ? tasksById.get(selectedTaskId) : undefined;
 

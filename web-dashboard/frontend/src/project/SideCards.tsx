@@ -124,7 +124,11 @@ export function ResultCard({ result }: { result: ProjectResult }) {
     <section className="card result" aria-labelledby="result-title">
       <div className="card-head">
         <h2 id="result-title">Result</h2>
-        {result.simulated && <span className="chip chip-warn">Simulated model</span>}
+        {result.simulated ? (
+          <span className="chip chip-warn" title="Written by the simulated provider, not a real model">Simulated model</span>
+        ) : result.model ? (
+          <span className="chip">{result.model}</span>
+        ) : null}
       </div>
       {text ? <LazyMarkdown>{text}</LazyMarkdown> : <p className="muted">The result has no summary.</p>}
       {(result.artifacts ?? []).length > 0 && (
@@ -134,8 +138,10 @@ export function ResultCard({ result }: { result: ProjectResult }) {
             {result.artifacts!.map((a, i) => (
               <li key={a.id ?? i}>
                 <details>
-                  <summary>{a.name}</summary>
-                  {a.content ? <LazyMarkdown>{a.content}</LazyMarkdown> : <p className="muted small">{a.contentType}</p>}
+                  <summary>
+                    {a.title ?? a.name ?? 'Artifact'} {a.role && <span className="muted small">· {a.role}</span>}
+                  </summary>
+                  {a.content ? <LazyMarkdown>{a.content}</LazyMarkdown> : <p className="muted small">No content.</p>}
                 </details>
               </li>
             ))}

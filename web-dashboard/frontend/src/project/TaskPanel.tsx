@@ -53,6 +53,7 @@ export function TaskPanel({
         </span>
       </div>
       {task.description && <p className="task-description">{task.description}</p>}
+      {task.lastError && <div className="alert alert-error">Last error: {task.lastError}</div>}
       {(task.dependsOn ?? []).length > 0 && (
         <p className="small muted">
           Waits for: {(task.dependsOn ?? []).map((d) => tasksById.get(d)?.title ?? d.slice(0, 8)).join(', ')}
@@ -65,7 +66,7 @@ export function TaskPanel({
           <div className="tabs" role="group" aria-label="Attempts">
             {list.map((e, i) => (
               <button key={e.id} type="button" className={`btn btn-tab ${e.id === chosen ? 'active' : ''}`} aria-pressed={e.id === chosen} onClick={() => onExecution(e.id)}>
-                Attempt {i + 1}
+                Attempt {e.attempt ?? i + 1}
               </button>
             ))}
           </div>

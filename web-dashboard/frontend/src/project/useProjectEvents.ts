@@ -1,10 +1,30 @@
-import { useEffect, useRef, useState } from 'react';
-import { useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { getPage } from '../api/client';
 import { followEvents, type StreamState } from '../api/sse';
 import type { ProjectEvent } from '../api/types';
 
 const MAX_EVENTS = 300;
 const REFRESH_MS = 400;
+const HISTORY = 200;
+
+/** The newest stored events (GET /api/projects/{id}/timeline is paged oldest first). */
+async function timelineOf(projectId: string): Promise<ProjectEvent[]> {
+  const path = `/api/projects/${projectId}/timeline`;
+  let page = await getPage<ProjectEvent>(path, { size: HISTORY });
+  if (page.totalPages > 1) page = await getPage<ProjectEvent>(path, { size: HISTORY, page: page.totalPages - 1 });
+  return page.content;
+}
+
+/** Newest first, each event once. */
+export function mergeEvents(live: ProjectEvent[], history: ProjectEvent[]): ProjectEvent[] {
+  const seen = new Set<string>();
+  return [...live, ...history]
+    .filter((e) => (seen.has(e.id) ? false : (seen.add(e.id), true)))
+    .sort((a, b) => (b.time ?? '').localeCompare(a.time ?? ''))
+    .slice(0, MAX_EVENTS);
+}
+
 
 /** Refetches everything shown about one project (query keys are listed in api/queries.ts). */
 function refreshProject(client: QueryClient, projectId: string) {
@@ -40,6 +60,11 @@ export function useProjectEvents(projectId: string, active: boolean) {
     const stop = followEvents(`/api/projects/${projectId}/events`, {
       onState: setState,
       onEvent: (event) => {
+        // the stream opens with a snapshot of the project: fresh data, not a timeline entry
+        if (event.type === 'snapshot') {
+          if (event.data && typeof event.data === 'object' && 'id' in event.data) client.setQueryData(['project', projectId], event.data);
+          return;
+        }
         setEvents((list) => (list.some((e) => e.id === event.id) ? list : [event, ...list].slice(0, MAX_EVENTS)));
         refresh();
       },
@@ -57,5 +82,9 @@ export function useProjectEvents(projectId: string, active: boolean) {
     return () => clearInterval(poll);
   }, [client, projectId, state, active]);
 
-  return { events, state };
+  // Earlier events, from before this page was opened. Optional: without it the timeline starts now.
+  const history = useQuery({ queryKey: ['timeline', projectId], queryFn: () => timelineOf(projectId), staleTime: Infinity, retry: false });
+  const merged = useMemo(() => mergeEvents(events, history.data ?? []), [events, history.data]);
+
+  return { events: merged, state };
 }
