@@ -34,20 +34,20 @@ const usage = [];
 const events = new Map(); // projectId -> [entry]
 const listeners = new Map(); // projectId -> Set<(entry) => void>
 const providers = [
-  { id: randomUUID(), name: 'simulated', type: 'SIMULATED', baseUrl: null, enabled: true, hasApiKey: false },
+  { id: randomUUID(), name: 'simulated', type: 'SIMULATED', baseUrl: null, enabled: true, hasApiKey: false, apiKeySource: 'NONE' },
 ];
 const models = [
-  { id: randomUUID(), providerId: providers[0].id, name: 'simulated-large', contextWindow: 128000, capabilities: ['chat', 'tools', 'json'], inputPricePerMillion: 3, outputPricePerMillion: 15, enabled: true },
-  { id: randomUUID(), providerId: providers[0].id, name: 'simulated-small', contextWindow: 32000, capabilities: ['chat'], inputPricePerMillion: 0.5, outputPricePerMillion: 1.5, enabled: true },
+  { id: randomUUID(), providerId: providers[0].id, providerName: 'simulated', name: 'simulated-large', contextWindow: 128000, capabilities: ['chat', 'tools', 'json'], inputPricePerMillion: 3, outputPricePerMillion: 15, enabled: true },
+  { id: randomUUID(), providerId: providers[0].id, providerName: 'simulated', name: 'simulated-small', contextWindow: 32000, capabilities: ['chat'], inputPricePerMillion: 0.5, outputPricePerMillion: 1.5, enabled: true },
 ];
 const mcpServers = [
-  { id: randomUUID(), name: 'filesystem', transport: 'STDIO', command: 'mcp-server-filesystem /workspace', status: 'CONNECTED', toolCount: 3, lastCheckedAt: now() },
-  { id: randomUUID(), name: 'search', transport: 'STREAMABLE_HTTP', url: 'http://127.0.0.1:9300/mcp', status: 'ERROR', toolCount: 0, lastCheckedAt: now() },
+  { id: randomUUID(), name: 'filesystem', transport: 'STDIO', command: 'mcp-server-filesystem', args: ['/workspace'], url: null, enabled: true, status: 'CONNECTED', statusMessage: null, statusAt: now(), tools: [{ name: 'filesystem.read_file', remoteName: 'read_file', enabled: true, status: 'AVAILABLE' }] },
+  { id: randomUUID(), name: 'search', transport: 'STREAMABLE_HTTP', command: null, args: [], url: 'http://127.0.0.1:9300/mcp', enabled: true, status: 'ERROR', statusMessage: 'Connection refused', statusAt: now(), tools: [] },
 ];
 const tools = [
-  { id: randomUUID(), name: 'web_fetch', description: 'Fetch a page and return its text', source: 'built-in', status: 'ENABLED', enabled: true },
-  { id: randomUUID(), name: 'calculator', description: 'Evaluate an arithmetic expression', source: 'built-in', status: 'ENABLED', enabled: true },
-  { id: randomUUID(), name: 'read_file', description: 'Read a file from the workspace', mcpServerId: mcpServers[0].id, status: 'ENABLED', enabled: true },
+  { id: randomUUID(), name: 'http_get', description: 'Fetch a page and return its text', source: 'BUILTIN', mcpServerId: null, status: 'AVAILABLE', enabled: true },
+  { id: randomUUID(), name: 'calculator', description: 'Evaluate an arithmetic expression', source: 'BUILTIN', mcpServerId: null, status: 'AVAILABLE', enabled: true },
+  { id: randomUUID(), name: 'filesystem.read_file', description: 'Read a file from the workspace', source: 'MCP', mcpServerId: mcpServers[0].id, status: 'AVAILABLE', enabled: true },
 ];
 
 function now() {
@@ -62,6 +62,8 @@ function view(p) {
   return { ...rest, progress: { done, total: plan ? plan.tasks.length : 0 }, planVersion: plan?.version ?? null, costUsd: Number(cost.toFixed(6)) };
 }
 
+// Stored like the coordinator's timeline entries (id, type, stream, time, data); streamed as
+// CloudEvents (see stream()).
 function emit(projectId, type, data, stream = 'berrys.project') {
   const entry = { id: randomUUID(), type, stream, time: now(), data: { projectId, ...data } };
   if (!events.has(projectId)) events.set(projectId, []);
@@ -110,9 +112,13 @@ function makePlan(project, size) {
       startedAt: null,
       completedAt: null,
       output: null,
+      lastError: null,
+      key: `t${i + 1}`,
     })),
   };
   plan.criticalPath = criticalPath(plan.tasks);
+  const onPath = new Set(plan.criticalPath);
+  plan.tasks.forEach((t) => (t.onCriticalPath = onPath.has(t.id)));
   plans.set(planId, plan);
   return plan;
 }
@@ -143,15 +149,17 @@ function assemble(project, plan) {
 }
 
 function runExecution(project, task, agent) {
-  const execution = { id: randomUUID(), taskId: task.id, agentId: agent.id, projectId: project.id, status: 'RUNNING', startedAt: now(), completedAt: null, steps: [], output: null };
+  const execution = { id: randomUUID(), taskId: task.id, projectId: project.id, planId: task.planId, agentId: agent.id, role: task.role, title: task.title, attempt: 1, status: 'RUNNING', model: 'simulated-large', createdAt: now(), startedAt: now(), completedAt: null, output: null, error: null, inputTokens: 0, outputTokens: 0, steps: [] };
   executions.set(execution.id, execution);
   const base = Date.now();
   const model = 'simulated-large';
-  execution.steps.push({ id: randomUUID(), index: 0, kind: 'MODEL_CALL', model, startedAt: new Date(base).toISOString(), durationMs: 420, inputTokens: 812, outputTokens: 96, tool: null, summary: 'Decided to look up the figures first.', output: 'I will call `web_fetch` to get **current** figures.' });
-  execution.steps.push({ id: randomUUID(), index: 1, kind: 'TOOL_CALL', startedAt: new Date(base + 430).toISOString(), durationMs: 180, inputTokens: null, outputTokens: null, tool: 'web_fetch', summary: 'Fetched 3 pages', output: '```json\n{"pages": 3, "bytes": 18432}\n```' });
-  execution.steps.push({ id: randomUUID(), index: 2, kind: 'MODEL_CALL', model, startedAt: new Date(base + 620).toISOString(), durationMs: 650, inputTokens: 2310, outputTokens: 402, tool: null, summary: 'Wrote the answer.', output: null });
+  execution.steps.push({ index: 0, kind: 'MODEL_CALL', startedAt: new Date(base).toISOString(), durationMs: 420, inputTokens: 812, outputTokens: 96, model, tool: null, arguments: null, summary: 'Asked for `http_get` to fetch **current** figures.', result: null, error: null });
+  execution.steps.push({ index: 1, kind: 'TOOL_CALL', startedAt: new Date(base + 430).toISOString(), durationMs: 180, inputTokens: 0, outputTokens: 0, model: null, tool: 'http_get', arguments: { url: 'https://example.org/figures' }, summary: 'http_get returned 18 KB', result: '```json\n{"pages": 3, "bytes": 18432}\n```', error: null });
+  execution.steps.push({ index: 2, kind: 'MODEL_CALL', startedAt: new Date(base + 620).toISOString(), durationMs: 650, inputTokens: 2310, outputTokens: 402, model, tool: null, arguments: null, summary: 'Final answer (402 tokens)', result: null, error: null });
+  execution.inputTokens = 812 + 2310;
+  execution.outputTokens = 96 + 402;
   for (const s of execution.steps.filter((x) => x.kind === 'MODEL_CALL')) {
-    usage.push({ id: randomUUID(), projectId: project.id, taskId: task.id, executionId: execution.id, model, provider: 'simulated', inputTokens: s.inputTokens, outputTokens: s.outputTokens, costUsd: (s.inputTokens * 3 + s.outputTokens * 15) / 1e6, createdAt: now() });
+    usage.push({ id: randomUUID(), projectId: project.id, taskId: task.id, agentId: agent.id, purpose: 'agent', requestedModel: model, provider: 'simulated', model, inputTokens: s.inputTokens, outputTokens: s.outputTokens, costUsd: (s.inputTokens * 3 + s.outputTokens * 15) / 1e6, latencyMs: s.durationMs, outcome: 'OK', streamed: false, createdAt: now() });
     emit(project.id, 'model.call-recorded', { taskId: task.id, model, inputTokens: s.inputTokens, outputTokens: s.outputTokens }, 'berrys.model');
   }
   return execution;
@@ -251,9 +259,10 @@ function problem(res, status, slug, detail, extra = {}) {
   res.end(JSON.stringify({ type: `https://berrys.dev/problems/${slug}`, title: titles[status] ?? 'Error', status, detail, ...extra }));
 }
 
-function pageOf(list, url) {
+function pageOf(list, url, defaultSize = 20) {
   const page = Number(url.searchParams.get('page') ?? 0);
-  const size = Number(url.searchParams.get('size') ?? 20);
+  const size = Number(url.searchParams.get('size') ?? defaultSize);
+  if (page < 0 || !(size >= 1 && size <= 500)) throw Object.assign(new Error('bad page'), { status: 400 });
   return { content: list.slice(page * size, page * size + size), page, size, totalElements: list.length, totalPages: Math.max(1, Math.ceil(list.length / size)) };
 }
 
@@ -318,6 +327,7 @@ async function api(req, res, url) {
     const action = m[2];
     if (!action && method === 'GET') return send(res, 200, view(project));
     if (action === 'events' && method === 'GET') return stream(req, res, project);
+    if (action === 'timeline' && method === 'GET') return send(res, 200, pageOf(events.get(project.id) ?? [], url, 100));
     if (action === 'result' && method === 'GET') {
       if (project.status !== 'COMPLETED') return problem(res, 404, 'no-result', 'The project has no result yet.');
       const plan = plans.get(project.planId);
@@ -326,7 +336,9 @@ async function api(req, res, url) {
         status: 'COMPLETED',
         summary: `# ${project.name}\n\n**Goal:** ${project.goal}\n\nThe team completed ${plan.tasks.length} tasks. Highlights:\n\n1. Sources collected and analysed\n2. A reviewed report\n\n> Produced by the simulated model.`,
         simulated: true,
-        artifacts: plan.tasks.map((t) => ({ id: t.id, name: `${t.title}.md`, taskId: t.id, contentType: 'text/markdown', content: t.output })),
+        model: 'simulated-large',
+        completedAt: project.completedAt,
+        artifacts: plan.tasks.map((t) => ({ id: randomUUID(), projectId: project.id, planId: plan.id, taskId: t.id, title: t.title, role: t.role, content: t.output, createdAt: t.completedAt })),
       });
     }
     if (method !== 'POST') return problem(res, 404, 'not-found', 'No such resource.');
@@ -354,12 +366,12 @@ async function api(req, res, url) {
   }
   if (path === '/api/plans' && method === 'GET') {
     const projectId = url.searchParams.get('projectId');
-    const list = [...plans.values()].filter((p) => p.projectId === projectId).map(({ tasks, criticalPath, ...summary }) => ({ ...summary, taskCount: tasks.length }));
+    const list = [...plans.values()].filter((p) => p.projectId === projectId).map(({ tasks, criticalPath, ...summary }) => ({ ...summary, taskCount: tasks.length, completedTasks: tasks.filter((t) => t.status === 'COMPLETED').length, feedback: null }));
     return send(res, 200, pageOf(list, url));
   }
   if ((m = path.match(/^\/api\/plans\/([^/]+)$/))) {
     const plan = plans.get(m[1]);
-    return plan ? send(res, 200, plan) : problem(res, 404, 'not-found', `No plan ${m[1]}.`);
+    return plan ? send(res, 200, { ...plan, taskCount: plan.tasks.length, completedTasks: plan.tasks.filter((t) => t.status === 'COMPLETED').length }) : problem(res, 404, 'not-found', `No plan ${m[1]}.`);
   }
   if (path === '/api/agents') {
     const projectId = url.searchParams.get('projectId');
@@ -367,16 +379,25 @@ async function api(req, res, url) {
   }
   if (path === '/api/executions') {
     const taskId = url.searchParams.get('taskId');
-    const list = [...executions.values()].filter((e) => e.taskId === taskId).map(({ steps, ...e }) => ({ ...e, stepCount: steps.length }));
+    const list = [...executions.values()].filter((e) => e.taskId === taskId).map((e) => ({ ...e, stepCount: e.steps.length, steps: [] }));
     return send(res, 200, pageOf(list, url));
   }
   if ((m = path.match(/^\/api\/executions\/([^/]+)$/))) {
     const e = executions.get(m[1]);
-    return e ? send(res, 200, e) : problem(res, 404, 'not-found', `No execution ${m[1]}.`);
+    return e ? send(res, 200, { ...e, stepCount: e.steps.length }) : problem(res, 404, 'not-found', `No execution ${m[1]}.`);
   }
   if (path === '/api/model-usage') {
     const projectId = url.searchParams.get('projectId');
-    return send(res, 200, pageOf(usage.filter((u) => !projectId || u.projectId === projectId), url));
+    const calls = usage.filter((u) => !projectId || u.projectId === projectId);
+    const totals = (list, key) => ({ key, calls: list.length, failed: 0, inputTokens: list.reduce((s, u) => s + u.inputTokens, 0), outputTokens: list.reduce((s, u) => s + u.outputTokens, 0), costUsd: Number(list.reduce((s, u) => s + u.costUsd, 0).toFixed(6)) });
+    const group = (field) => [...new Set(calls.map((u) => u[field]))].map((k) => totals(calls.filter((u) => u[field] === k), k));
+    const t = totals(calls, null);
+    const project = projectId ? projects.get(projectId) : undefined;
+    return send(res, 200, { projectId, calls: t.calls, failedCalls: 0, inputTokens: t.inputTokens, outputTokens: t.outputTokens, totalTokens: t.inputTokens + t.outputTokens, costUsd: t.costUsd, budget: project?.budgetUsd != null ? { projectId, budgetUsd: project.budgetUsd } : null, byModel: group('model'), byAgent: group('agentId'), byTask: group('taskId') });
+  }
+  if (path === '/api/model-calls') {
+    const projectId = url.searchParams.get('projectId');
+    return send(res, 200, pageOf(usage.filter((u) => !projectId || u.projectId === projectId).reverse(), url, 50));
   }
   if (path === '/api/approvals' && method === 'GET') {
     const status = url.searchParams.get('status');
@@ -387,6 +408,7 @@ async function api(req, res, url) {
     if (!approval) return problem(res, 404, 'not-found', `No approval ${m[1]}.`);
     if (approval.status !== 'PENDING') return problem(res, 409, 'already-decided', `The approval is already ${approval.status}.`);
     const body = (await bodyOf(req)) ?? {};
+    if (m[2] === 'reject' && !body.comment?.trim()) return problem(res, 400, 'invalid-request', "Field 'comment' is required to reject: say what the next plan should change.", { field: 'comment' });
     Object.assign(approval, { status: m[2] === 'approve' ? 'APPROVED' : 'REJECTED', comment: body.comment ?? null, decidedAt: now(), decidedBy: USER });
     const project = projects.get(approval.projectId);
     emit(project.id, `approval.${approval.status.toLowerCase()}`, { approvalId: approval.id, comment: approval.comment });
@@ -418,12 +440,16 @@ async function api(req, res, url) {
 }
 
 function stream(req, res, project) {
+  // like the coordinator: a snapshot of the project first, then each new event as a CloudEvent
   res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache', Connection: 'keep-alive' });
-  const write = (e) => res.write(`id: ${e.id}\nevent: ${e.type}\ndata: ${JSON.stringify(e)}\n\n`);
+  res.write(`event: snapshot\ndata: ${JSON.stringify(view(project))}\n\n`);
+  const write = (e) => {
+    const cloudEvent = { specversion: '1.0', id: e.id, source: `/${e.stream}`, type: e.type, time: e.time, subject: project.id, datacontenttype: 'application/json', data: e.data };
+    res.write(`id: ${e.id}\nevent: ${e.type}\ndata: ${JSON.stringify(cloudEvent)}\n\n`);
+  };
   const history = events.get(project.id) ?? [];
   const last = req.headers['last-event-id'];
-  const from = last ? history.findIndex((e) => e.id === last) + 1 : 0;
-  history.slice(from).forEach(write);
+  if (last) history.slice(history.findIndex((e) => e.id === last) + 1).forEach(write);
   if (!listeners.has(project.id)) listeners.set(project.id, new Set());
   listeners.get(project.id).add(write);
   const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), 15000);
@@ -466,6 +492,7 @@ export function startMock(port = PORT, host = HOST) {
     if (url.pathname === '/actuator/health') return send(res, 200, { status: 'UP' });
     const handler = url.pathname.startsWith('/api/') ? api(req, res, url) : staticFile(req, res, url);
     handler.catch((err) => {
+      if (err.status === 400) return problem(res, 400, 'invalid-request', 'page must be 0 or more and size between 1 and 500.');
       console.error(err);
       if (!res.headersSent) problem(res, 500, 'internal-error', 'An unexpected error occurred.');
     });
