@@ -25,7 +25,7 @@ import org.jspecify.annotations.Nullable;
  */
 @Entity
 @Table(name = "plan")
-public class Plan {
+class Plan {
     @Id
     private UUID id;
 

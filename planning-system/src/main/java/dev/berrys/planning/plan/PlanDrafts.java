@@ -48,7 +48,7 @@ public class PlanDrafts {
      * holds the project's lock ({@link ProjectControls#lock}).
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public Plan create(String tenant, UUID projectId, String goal, @Nullable String feedback, PlanProposal proposal) {
+    public UUID create(String tenant, UUID projectId, String goal, @Nullable String feedback, PlanProposal proposal) {
         Instant now = Instant.now();
         plans.lockByProject(tenant, projectId, EnumSet.of(PlanStatus.CREATED)).forEach(p -> p.supersede(now));
         List<ProposedTask> proposed = proposal.tasks();
@@ -104,7 +104,7 @@ public class PlanDrafts {
                 projectId,
                 proposed.size(),
                 criticalPath.size());
-        return plan;
+        return plan.id();
     }
 
     /** An earlier version as the proposal it came from, to show the model what was rejected. */

@@ -1,13 +1,8 @@
-package dev.berrys.planning.plan.web;
+package dev.berrys.planning.plan;
 
-import dev.berrys.planning.plan.Plan;
-import dev.berrys.planning.plan.Plans;
-import dev.berrys.planning.plan.Task;
-import dev.berrys.planning.plan.TaskStatus;
-import dev.berrys.planning.plan.Tasks;
-import dev.berrys.planning.plan.web.PlanViews.PlanDetail;
-import dev.berrys.planning.plan.web.PlanViews.PlanSummary;
-import dev.berrys.planning.plan.web.PlanViews.TaskView;
+import dev.berrys.planning.plan.PlanViews.PlanDetail;
+import dev.berrys.planning.plan.PlanViews.PlanSummary;
+import dev.berrys.planning.plan.PlanViews.TaskView;
 import dev.berrys.starter.web.PageResponse;
 import dev.berrys.starter.web.ProblemException;
 import java.util.Comparator;
@@ -23,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 /** Read side of plans and tasks, always within one tenant. */
 @Service
 @Transactional(readOnly = true)
-class PlanQueries {
+public class PlanQueries {
     private final Plans plans;
     private final Tasks tasks;
 
@@ -32,11 +27,11 @@ class PlanQueries {
         this.tasks = tasks;
     }
 
-    PageResponse<PlanSummary> versions(String tenant, UUID projectId, PageRequest page) {
+    public PageResponse<PlanSummary> versions(String tenant, UUID projectId, PageRequest page) {
         return PageResponse.of(plans.findByTenantAndProjectId(tenant, projectId, page), PlanSummary::of);
     }
 
-    PlanDetail plan(String tenant, UUID id) {
+    public PlanDetail plan(String tenant, UUID id) {
         Plan p = plans.findByIdAndTenant(id, tenant).orElseThrow(() -> new ProblemException.NotFound("plan", id));
         List<Task> all = tasks.findByPlanIdOrderByPosition(id);
         List<UUID> criticalPath = all.stream()
@@ -62,7 +57,7 @@ class PlanQueries {
     }
 
     /** The tasks of {@code planId}, else of the project's latest plan version. */
-    PageResponse<TaskView> tasks(
+    public PageResponse<TaskView> tasks(
             String tenant, UUID projectId, @Nullable UUID planId, @Nullable TaskStatus status, PageRequest page) {
         UUID plan = planId;
         if (plan == null) {
@@ -79,7 +74,7 @@ class PlanQueries {
         return PageResponse.of(found, TaskView::of);
     }
 
-    TaskView task(String tenant, UUID id) {
+    public TaskView task(String tenant, UUID id) {
         return tasks.findByIdAndTenant(id, tenant)
                 .map(TaskView::of)
                 .orElseThrow(() -> new ProblemException.NotFound("task", id));

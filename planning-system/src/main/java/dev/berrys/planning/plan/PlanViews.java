@@ -1,20 +1,16 @@
-package dev.berrys.planning.plan.web;
+package dev.berrys.planning.plan;
 
-import dev.berrys.planning.plan.Plan;
-import dev.berrys.planning.plan.PlanStatus;
-import dev.berrys.planning.plan.Task;
-import dev.berrys.planning.plan.TaskStatus;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /** What the plan and task endpoints answer. */
-final class PlanViews {
+public final class PlanViews {
     private PlanViews() {}
 
     /** A version in {@code GET /api/plans?projectId=}. */
-    record PlanSummary(
+    public record PlanSummary(
             UUID id,
             UUID projectId,
             int version,
@@ -37,7 +33,7 @@ final class PlanViews {
     }
 
     /** {@code GET /api/plans/{id}}: the plan with its tasks in plan order and its critical path. */
-    record PlanDetail(
+    public record PlanDetail(
             UUID id,
             UUID projectId,
             int version,
@@ -54,7 +50,7 @@ final class PlanViews {
             List<TaskView> tasks) {}
 
     /** A task; {@code dependsOn} holds task ids. */
-    record TaskView(
+    public record TaskView(
             UUID id,
             UUID projectId,
             UUID planId,

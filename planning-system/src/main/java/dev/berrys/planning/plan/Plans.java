@@ -12,7 +12,7 @@ import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
 /** Plans. Every change to a plan or its tasks first locks the plan row ({@link #lock}), then the tasks. */
-public interface Plans extends JpaRepository<Plan, UUID> {
+interface Plans extends JpaRepository<Plan, UUID> {
 
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select p from Plan p where p.id = :id and p.tenant = :tenant")

@@ -25,7 +25,7 @@ import org.jspecify.annotations.Nullable;
  */
 @Entity
 @Table(name = "task")
-public class Task {
+class Task {
     @Id
     private UUID id;
 
@@ -118,6 +118,10 @@ public class Task {
         status = TaskStatus.COMPLETED;
         output = result;
         completedAt = now;
+        if (startedAt == null) {
+            // its execution.started was not recorded first (a redelivery can reorder them)
+            startedAt = now;
+        }
         lastError = null;
     }
 

@@ -8,7 +8,7 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
-public interface Tasks extends JpaRepository<Task, UUID> {
+interface Tasks extends JpaRepository<Task, UUID> {
 
     /** A plan's tasks in plan order; their dependencies load in one batch on first access. */
     List<Task> findByPlanIdOrderByPosition(UUID planId);

@@ -137,13 +137,13 @@ class PlanningWorker implements DisposableBean {
             }
             switch (outcome) {
                 case Planner.Planned planned -> {
-                    var plan = drafts.create(
+                    UUID plan = drafts.create(
                             request.tenant(),
                             request.projectId(),
                             request.goal(),
                             request.feedback(),
                             planned.proposal());
-                    request.planned(plan.id(), now);
+                    request.planned(plan, now);
                 }
                 case Planner.Invalid invalid ->
                     fail(

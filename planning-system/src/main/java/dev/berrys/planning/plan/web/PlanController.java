@@ -1,7 +1,8 @@
 package dev.berrys.planning.plan.web;
 
-import dev.berrys.planning.plan.web.PlanViews.PlanDetail;
-import dev.berrys.planning.plan.web.PlanViews.PlanSummary;
+import dev.berrys.planning.plan.PlanQueries;
+import dev.berrys.planning.plan.PlanViews.PlanDetail;
+import dev.berrys.planning.plan.PlanViews.PlanSummary;
 import dev.berrys.starter.security.Tenants;
 import dev.berrys.starter.web.PageRequests;
 import dev.berrys.starter.web.PageResponse;

@@ -1,7 +1,8 @@
 package dev.berrys.planning.plan.web;
 
+import dev.berrys.planning.plan.PlanQueries;
+import dev.berrys.planning.plan.PlanViews.TaskView;
 import dev.berrys.planning.plan.TaskStatus;
-import dev.berrys.planning.plan.web.PlanViews.TaskView;
 import dev.berrys.starter.security.Tenants;
 import dev.berrys.starter.web.PageRequests;
 import dev.berrys.starter.web.PageResponse;
