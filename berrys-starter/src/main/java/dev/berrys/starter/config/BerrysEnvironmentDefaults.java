@@ -25,7 +25,7 @@ public class BerrysEnvironmentDefaults implements EnvironmentPostProcessor {
         d.put("spring.datasource.url", "${BERRYS_DB_URL:jdbc:postgresql://127.0.0.1:5432/berrys}");
         d.put("spring.datasource.username", "${BERRYS_DB_USER:postgres}");
         d.put("spring.datasource.password", "${BERRYS_DB_PASSWORD:}");
-        d.put("spring.datasource.hikari.maximum-pool-size", "${BERRYS_DB_POOL_SIZE:20}");
+        d.put("spring.datasource.hikari.maximum-pool-size", "${BERRYS_DB_POOL_SIZE:8}");
         d.put("spring.data.redis.host", "${BERRYS_REDIS_HOST:127.0.0.1}");
         d.put("spring.data.redis.port", "${BERRYS_REDIS_PORT:6379}");
         d.put("spring.data.redis.password", "${BERRYS_REDIS_PASSWORD:}");
