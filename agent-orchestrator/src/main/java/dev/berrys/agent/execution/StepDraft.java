@@ -1,6 +1,8 @@
 package dev.berrys.agent.execution;
 
 import java.time.Instant;
+import java.util.UUID;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /** A step the loop has taken, before it is stored. */
@@ -23,8 +25,9 @@ record StepDraft(
         @Nullable String error) {
 
     static final int SUMMARY = 200;
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
-    ExecutionStep toStep(java.util.UUID executionId) {
+    ExecutionStep toStep(UUID executionId) {
         return kind == StepKind.MODEL_CALL
                 ? ExecutionStep.modelCall(
                         executionId,
@@ -57,7 +60,7 @@ record StepDraft(
         if (text == null || text.isBlank()) {
             return "";
         }
-        String flat = text.strip().replaceAll("\\s+", " ");
+        String flat = WHITESPACE.matcher(text.strip()).replaceAll(" ");
         return flat.length() <= SUMMARY ? flat : flat.substring(0, SUMMARY - 1) + "…";
     }
 }

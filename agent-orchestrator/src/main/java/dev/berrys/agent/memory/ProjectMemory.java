@@ -4,6 +4,7 @@ import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
@@ -17,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class ProjectMemory {
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     /** A note is at most this long. */
     public static final int MAX_NOTE = 500;
 
@@ -74,7 +76,7 @@ public class ProjectMemory {
 
     /** The gist of an output: its text with whitespace collapsed, cut at {@link #MAX_NOTE} characters. */
     static String noteOf(String output) {
-        String flat = output.strip().replaceAll("\\s+", " ");
+        String flat = WHITESPACE.matcher(output.strip()).replaceAll(" ");
         return flat.length() <= MAX_NOTE ? flat : flat.substring(0, MAX_NOTE - 1) + "…";
     }
 }
