@@ -1,5 +1,7 @@
 import { lazy, Suspense, type ReactNode } from 'react';
-import { Navigate, Route, Routes, useLocation } from 'react-router';
+import { usePrefetchQuery } from '@tanstack/react-query';
+import { Navigate, Route, Routes, useLocation, useParams } from 'react-router';
+import { latestPlanQuery, projectQuery } from './api/queries';
 import { useAuth } from './auth/AuthContext';
 import { Layout } from './components/Layout';
 import { PageTitle, Spinner } from './components/ui';
@@ -47,7 +49,7 @@ export function App() {
       >
         <Route index element={<Navigate to="/projects" replace />} />
         <Route path="/projects" element={<ProjectsPage />} />
-        <Route path="/projects/:id" element={<Lazy><ProjectPage /></Lazy>} />
+        <Route path="/projects/:id" element={<ProjectRoute />} />
         <Route path="/approvals" element={<Lazy><ApprovalsPage /></Lazy>} />
         <Route path="/models" element={<Lazy><ModelsPage /></Lazy>} />
         <Route path="/tools" element={<Lazy><ToolsPage /></Lazy>} />
@@ -55,6 +57,18 @@ export function App() {
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>
+  );
+}
+
+/** Starts loading the project and its plan while the page's code is still on its way. */
+function ProjectRoute() {
+  const { id = '' } = useParams();
+  usePrefetchQuery(projectQuery(id));
+  usePrefetchQuery(latestPlanQuery(id));
+  return (
+    <Lazy>
+      <ProjectPage />
+    </Lazy>
   );
 }
 

@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, getPage, post, withQuery } from './client';
 import type {
   Agent,
@@ -22,7 +22,6 @@ export const keys = {
   projects: (filter: object) => ['projects', filter] as const,
   project: (id: string) => ['project', id] as const,
   plans: (projectId: string) => ['plans', projectId] as const,
-  plan: (planId: string) => ['plan', planId] as const,
   agents: (projectId: string) => ['agents', projectId] as const,
   executions: (taskId: string) => ['executions', taskId] as const,
   execution: (id: string) => ['execution', id] as const,
@@ -51,27 +50,37 @@ export function useProjects(filter: ProjectFilter) {
   });
 }
 
+export const projectQuery = (id: string) =>
+  queryOptions({ queryKey: keys.project(id), queryFn: () => api<Project>(`/api/projects/${id}`) });
+
 export function useProject(id: string) {
-  return useQuery({ queryKey: keys.project(id), queryFn: () => api<Project>(`/api/projects/${id}`) });
+  return useQuery(projectQuery(id));
 }
 
-/** The newest plan version of a project, with its tasks. */
-export function useLatestPlan(projectId: string, enabled = true) {
-  const versions = useQuery({
+export interface LatestPlan {
+  latest?: PlanSummary;
+  plan?: Plan;
+}
+
+/**
+ * The newest plan version of a project with its tasks: the version list and the plan in one query,
+ * so the second request leaves as soon as the first answers (no render in between).
+ */
+export const latestPlanQuery = (projectId: string) =>
+  queryOptions({
     queryKey: keys.plans(projectId),
-    queryFn: () => getPage<PlanSummary>('/api/plans', { projectId }),
-    enabled,
+    queryFn: async (): Promise<LatestPlan> => {
+      const versions = await getPage<PlanSummary>('/api/plans', { projectId });
+      const latest = versions.content.reduce<PlanSummary | undefined>(
+        (best, p) => (!best || (p.version ?? 0) > (best.version ?? 0) ? p : best),
+        undefined,
+      );
+      return latest ? { latest, plan: await api<Plan>(`/api/plans/${latest.id}`) } : {};
+    },
   });
-  const latest = versions.data?.content.reduce<PlanSummary | undefined>(
-    (best, p) => (!best || (p.version ?? 0) > (best.version ?? 0) ? p : best),
-    undefined,
-  );
-  const plan = useQuery({
-    queryKey: keys.plan(latest?.id ?? 'none'),
-    queryFn: () => api<Plan>(`/api/plans/${latest!.id}`),
-    enabled: enabled && !!latest,
-  });
-  return { versions, plan, latest };
+
+export function useLatestPlan(projectId: string) {
+  return useQuery(latestPlanQuery(projectId));
 }
 
 export function useAgents(projectId: string) {

@@ -51,6 +51,21 @@ const TaskNodeView = memo(function TaskNodeView({ data }: NodeProps<TaskNode>) {
 
 const nodeTypes = { task: TaskNodeView };
 
+// Where edges attach, given up front (like the sizes) so that edges are drawn in the first pass
+// instead of after React Flow has measured every node's handles.
+const W = NODE_WIDTH;
+const H = NODE_HEIGHT;
+const HANDLES: Record<Direction, NonNullable<Node['handles']>> = {
+  LR: [
+    { type: 'target', position: Position.Left, x: 0, y: 0, width: 0, height: H },
+    { type: 'source', position: Position.Right, x: 0, y: 0, width: W, height: H },
+  ],
+  TB: [
+    { type: 'target', position: Position.Top, x: 0, y: 0, width: W, height: 0 },
+    { type: 'source', position: Position.Bottom, x: 0, y: 0, width: W, height: H },
+  ],
+};
+
 function ReadyMarker({ count }: { count: number }) {
   // Lets tests and the benchmark know every node is measured (so its edges can be drawn). The
   // option makes the hook check each node's handles rather than a flag that sizes given up front
@@ -86,6 +101,7 @@ export default function PlanGraph({
         // known size: drawn at once, without waiting for a measuring pass
         width: NODE_WIDTH,
         height: NODE_HEIGHT,
+        handles: HANDLES[direction],
         data: { task, critical: graph.critical.has(task.id), selected: task.id === selectedTaskId, vertical: direction === 'TB' },
         draggable: false,
         connectable: false,

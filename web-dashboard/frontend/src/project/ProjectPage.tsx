@@ -81,7 +81,9 @@ export default function ProjectPage() {
   const status = project.data?.status;
   const active = !!status && ACTIVE_PROJECT_STATUSES.includes(status);
   // asked for at once, not after the project: a draft simply has no plan versions yet
-  const { plan, versions, latest } = useLatestPlan(id);
+  const planQuery = useLatestPlan(id);
+  const plan = { data: planQuery.data?.plan };
+  const latest = planQuery.data?.latest;
   const agents = useAgents(id);
   const usageQuery = useUsage(id);
   const result = useResult(id, status === 'COMPLETED');
@@ -190,10 +192,10 @@ export default function ProjectPage() {
             </div>
             {p.status === 'DRAFT' ? (
               <p className="muted">Start the project to have it planned.</p>
-            ) : versions.isPending || (latest && plan.isPending) ? (
+            ) : planQuery.isPending ? (
               <Spinner label="Loading plan" />
-            ) : versions.error || plan.error ? (
-              <ProblemAlert error={versions.error ?? plan.error} />
+            ) : planQuery.error ? (
+              <ProblemAlert error={planQuery.error} />
             ) : !plan.data ? (
               <p className="muted">{p.status === 'PLANNING' ? 'The planner is decomposing the goal…' : 'No plan yet.'}</p>
             ) : view === 'graph' ? (

@@ -32,7 +32,7 @@ function refreshProject(client: QueryClient, projectId: string) {
     predicate: (q) => {
       const [kind, arg] = q.queryKey as [string, string];
       if (['project', 'plans', 'agents', 'usage', 'result'].includes(kind)) return arg === projectId;
-      return kind === 'plan' || kind === 'executions' || kind === 'execution';
+      return kind === 'executions' || kind === 'execution';
     },
   });
 }
