@@ -16,6 +16,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,19 +25,32 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 class PlanRunner {
     private static final Logger log = LoggerFactory.getLogger(PlanRunner.class);
+    /** Running plans with a READY task due now, skipping plans another transaction (replica) holds. */
+    private static final String DUE_PLANS = "select p.id from plan p where p.status = 'RUNNING' and exists"
+            + " (select 1 from task t where t.plan_id = p.id and t.status = 'READY'"
+            + " and (t.next_attempt_at is null or t.next_attempt_at <= now()))"
+            + " limit ? for update of p skip locked";
 
     private final Plans plans;
     private final Tasks tasks;
     private final ProjectControls controls;
     private final TaskDispatcher dispatcher;
     private final EventPublisher events;
+    private final JdbcTemplate jdbc;
 
-    PlanRunner(Plans plans, Tasks tasks, ProjectControls controls, TaskDispatcher dispatcher, EventPublisher events) {
+    PlanRunner(
+            Plans plans,
+            Tasks tasks,
+            ProjectControls controls,
+            TaskDispatcher dispatcher,
+            EventPublisher events,
+            JdbcTemplate jdbc) {
         this.plans = plans;
         this.tasks = tasks;
         this.controls = controls;
         this.dispatcher = dispatcher;
         this.events = events;
+        this.jdbc = jdbc;
     }
 
     void run(PlanRunRequested request, String tenant) {
@@ -100,7 +114,7 @@ class PlanRunner {
 
     /** Assigns the due retries of running plans that no other replica is handling; returns plans handled. */
     int assignDueTasks(int limit) {
-        List<UUID> due = plans.lockPlansWithDueTasks(limit);
+        List<UUID> due = jdbc.queryForList(DUE_PLANS, UUID.class, limit);
         Instant now = Instant.now();
         for (UUID id : due) {
             plans.findById(id).ifPresent(plan -> dispatcher.advance(plan, tasks.findByPlanIdOrderByPosition(id), now));

@@ -31,16 +31,4 @@ interface Plans extends JpaRepository<Plan, UUID> {
 
     @Query("select coalesce(max(p.version), 0) from Plan p where p.projectId = :projectId")
     int maxVersion(UUID projectId);
-
-    /**
-     * Locks up to {@code limit} running plans that have a READY task due now, skipping plans another
-     * transaction (replica) holds.
-     */
-    @Query(
-            nativeQuery = true,
-            value = "select p.id from plan p where p.status = 'RUNNING' and exists (select 1 from task t"
-                    + " where t.plan_id = p.id and t.status = 'READY'"
-                    + " and (t.next_attempt_at is null or t.next_attempt_at <= now()))"
-                    + " limit :limit for update of p skip locked")
-    List<UUID> lockPlansWithDueTasks(int limit);
 }
