@@ -113,15 +113,24 @@ try {
   const warm = [];
   for (let i = 0; i < RUNS; i++) warm.push(await timeDeepLink());
 
+  // Main-thread CPU time (Chrome's ThreadTime metric) tells the work the page did apart from the
+  // time other processes took the CPU from it: on a busy machine wall-clock figures mostly measure
+  // the machine.
+  await cdp.send('Performance.enable');
+  const threadTime = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ThreadTime').value * 1000;
   const inApp = [];
+  const inAppCpu = [];
   for (let i = 0; i < RUNS; i++) {
     await page.goto(`${base}/projects`);
     const link = page.locator(`a[href="/projects/${PROJECT}"]`);
     await link.waitFor();
+    await new Promise((r) => setTimeout(r, 300));
+    const cpuBefore = await threadTime();
     await page.evaluate(() => (window.__benchStart = performance.now()));
     await link.click();
     const handle = await page.waitForFunction(`(${drawn})(${JSON.stringify(expected)}) && performance.now() - window.__benchStart`, null, { polling: 'raf', timeout: 30_000 });
     inApp.push(await handle.jsonValue());
+    inAppCpu.push((await threadTime()) - cpuBefore);
     layouts.push(await layoutTime());
   }
 
@@ -131,8 +140,10 @@ try {
   console.log(`  deep link, warm cache:  ${fmt(warm)}`);
   console.log(`  from the projects list: ${fmt(inApp)}`);
   console.log(`  of which dagre layout:  ${fmt(layouts)}`);
+  console.log(`  main-thread CPU time from the click until drawn: ${fmt(inAppCpu)}`);
   results.push({ name: `200-task graph drawn within ${TARGET_MS} ms (deep link, warm cache, median)`, ok: median(warm) <= TARGET_MS });
   results.push({ name: `200-task graph drawn within ${TARGET_MS} ms (in-app navigation, median)`, ok: median(inApp) <= TARGET_MS });
+  results.push({ name: `200-task graph costs under ${TARGET_MS} ms of main-thread CPU (in-app navigation, median)`, ok: median(inAppCpu) <= TARGET_MS });
 } catch (error) {
   console.error(error);
   results.push({ name: 'bench run', ok: false });
