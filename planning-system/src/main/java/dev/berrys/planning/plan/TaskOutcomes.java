@@ -125,8 +125,14 @@ class TaskOutcomes {
 
     /** Delay before the attempt after {@code failedAttempt}: the base doubled per attempt, ±20% jitter. */
     Duration backoff(int failedAttempt) {
-        long base = props.retryBackoff().toMillis() << Math.min(20, Math.max(0, failedAttempt - 1));
-        long jittered = (long) (base * (0.8 + 0.4 * ThreadLocalRandom.current().nextDouble()));
+        return backoff(
+                props.retryBackoff(), failedAttempt, ThreadLocalRandom.current().nextDouble());
+    }
+
+    /** {@code random} in [0, 1) picks the jitter; at most {@link #MAX_BACKOFF}. */
+    static Duration backoff(Duration base, int failedAttempt, double random) {
+        long doubled = base.toMillis() << Math.min(20, Math.max(0, failedAttempt - 1));
+        long jittered = (long) (doubled * (0.8 + 0.4 * random));
         return Duration.ofMillis(Math.min(jittered, MAX_BACKOFF.toMillis()));
     }
 
