@@ -42,8 +42,38 @@ public class ChatService {
         this.recorder = recorder;
     }
 
-    /** The answer, the model that gave it and the id of the call's record. */
-    public record Completed(UUID callId, ChatResult result, ModelRoute route, List<Attempt> attempts) {}
+    /** The answer, the model that gave it, and what {@link #account} records of it. */
+    public record Completed(
+            UUID callId,
+            String tenant,
+            CallHeaders headers,
+            String requestedModel,
+            boolean streamed,
+            long latencyMs,
+            ChatResult result,
+            ModelRoute route,
+            List<Attempt> attempts) {}
+
+    /**
+     * Records a successful call (row, spending, budget warning, {@code model.call-recorded}, metrics). The
+     * facade calls it once the answer has been sent, so that accounting adds no latency to the answer;
+     * a refused or failed call is recorded before its error is answered.
+     */
+    public void account(Completed done) {
+        ChatResult r = done.result();
+        record(
+                done.callId(),
+                done.tenant(),
+                done.headers(),
+                done.requestedModel(),
+                done.route(),
+                r.inputTokens(),
+                r.outputTokens(),
+                done.latencyMs(),
+                CallRecorder.SUCCEEDED,
+                done.streamed(),
+                done.attempts());
+    }
 
     public Completed complete(UUID callId, ChatCall call, CallHeaders headers, @Nullable ChatStream sink) {
         validator.validate(call.request());
@@ -88,19 +118,8 @@ public class ChatService {
             ChatExecutor.Routed routed = executor.execute(candidates, call, sink);
             long latency = (System.nanoTime() - start) / 1_000_000;
             ChatResult r = routed.result();
-            record(
-                    callId,
-                    tenant,
-                    headers,
-                    requested,
-                    routed.route(),
-                    r.inputTokens(),
-                    r.outputTokens(),
-                    latency,
-                    CallRecorder.SUCCEEDED,
-                    sink != null,
-                    routed.attempts());
-            return new Completed(callId, r, routed.route(), routed.attempts());
+            return new Completed(
+                    callId, tenant, headers, requested, sink != null, latency, r, routed.route(), routed.attempts());
         } catch (RoutingFailedException failed) {
             long latency = (System.nanoTime() - start) / 1_000_000;
             record(

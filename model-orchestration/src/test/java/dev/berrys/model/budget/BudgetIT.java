@@ -234,7 +234,7 @@ class BudgetIT {
         if (task != null) {
             headers.put(BerrysHeaders.TASK_ID, task.toString());
         }
-        return api.post(
+        var response = api.post(
                 "/v1/chat/completions",
                 Map.of(
                         "model",
@@ -246,6 +246,15 @@ class BudgetIT {
                                 "content",
                                 "Task: Research the history of tea in some detail\n\n" + CONTEXT))),
                 headers);
+        if (response.status() == 200) {
+            // a successful call is accounted right after its answer has been sent
+            String id = response.header("X-Berrys-Call-Id");
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() ->
+                            jdbc.queryForObject("select count(*) from model_call where id = ?::uuid", Long.class, id)
+                                    == 1);
+        }
+        return response;
     }
 
     List<JsonNode> events(String type, UUID subject) {

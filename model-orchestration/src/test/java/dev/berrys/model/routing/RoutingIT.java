@@ -344,6 +344,9 @@ class RoutingIT {
 
     List<JsonNode> attempts(Api.Response response) {
         String callId = response.header("X-Berrys-Call-Id");
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> api.get("/api/model-calls?size=200").body().contains(callId));
         for (JsonNode call : api.get("/api/model-calls?size=200").json().get("content")) {
             if (call.get("id").asString().equals(callId)) {
                 List<JsonNode> out = new ArrayList<>();

@@ -31,6 +31,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @RestController
 class ChatCompletionsController {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ChatCompletionsController.class);
     static final String MODEL_HEADER = "X-Berrys-Model";
     static final String CALL_HEADER = "X-Berrys-Call-Id";
     private final ChatService chats;
@@ -56,26 +57,47 @@ class ChatCompletionsController {
         ChatCall call = new ChatCall(request, raw, headers.purpose());
         if (!request.streaming()) {
             ChatService.Completed done = chats.complete(callId, call, headers, null);
-            response.setStatus(200);
-            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-            response.setHeader(MODEL_HEADER, done.route().name());
-            if (done.route().provider().simulated()) {
-                response.setHeader(BerrysHeaders.SIMULATED, "true");
+            try {
+                response.setStatus(200);
+                response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+                response.setHeader(MODEL_HEADER, done.route().name());
+                if (done.route().provider().simulated()) {
+                    response.setHeader(BerrysHeaders.SIMULATED, "true");
+                }
+                byte[] bytes = json.writeValueAsBytes(
+                        new OpenAiWire(json, id, created, done.route().name()).completion(done.result()));
+                response.setContentLength(bytes.length);
+                var out = response.getOutputStream();
+                out.write(bytes);
+                out.close();
+            } finally {
+                account(done);
             }
-            json.writeValue(
-                    response.getOutputStream(),
-                    new OpenAiWire(json, id, created, done.route().name()).completion(done.result()));
             return;
         }
         var sse = new SseWriter(response, json, id, created, request.includeUsageInStream());
         try {
             ChatService.Completed done = chats.complete(callId, call, headers, sse);
-            sse.finish(done.result().inputTokens(), done.result().outputTokens());
+            try {
+                sse.finish(done.result().inputTokens(), done.result().outputTokens());
+                response.getOutputStream().close();
+            } finally {
+                account(done);
+            }
         } catch (ProblemException e) {
             if (!sse.started()) {
                 throw e;
             }
             sse.fail(e.getMessage(), e.status().value());
+        }
+    }
+
+    /** After the answer has gone out, so a failure here can only be logged. */
+    private void account(ChatService.Completed done) {
+        try {
+            chats.account(done);
+        } catch (RuntimeException e) {
+            log.error("model call {} could not be accounted", done.callId(), e);
         }
     }
 
