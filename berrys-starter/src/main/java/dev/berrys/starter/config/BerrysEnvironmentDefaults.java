@@ -26,6 +26,7 @@ public class BerrysEnvironmentDefaults implements EnvironmentPostProcessor {
         d.put("spring.datasource.username", "${BERRYS_DB_USER:postgres}");
         d.put("spring.datasource.password", "${BERRYS_DB_PASSWORD:}");
         d.put("spring.datasource.hikari.maximum-pool-size", "${BERRYS_DB_POOL_SIZE:8}");
+        d.put("spring.datasource.hikari.minimum-idle", "${BERRYS_DB_POOL_MIN_IDLE:2}");
         d.put("spring.data.redis.host", "${BERRYS_REDIS_HOST:127.0.0.1}");
         d.put("spring.data.redis.port", "${BERRYS_REDIS_PORT:6379}");
         d.put("spring.data.redis.password", "${BERRYS_REDIS_PASSWORD:}");
