@@ -63,6 +63,8 @@ export function App() {
 /** Starts loading the project and its plan while the page's code is still on its way. */
 function ProjectRoute() {
   const { id = '' } = useParams();
+  // the graph's chunk too, rather than after the page's own chunk has run
+  void import('./project/PlanGraph');
   usePrefetchQuery(projectQuery(id));
   usePrefetchQuery(latestPlanQuery(id));
   return (
