@@ -55,7 +55,6 @@ export default function SignInPage() {
             {busy ? 'Signing in…' : 'Sign in'}
           </button>
         </form>
-        {params.get('expired') && <p className="muted small">Your session ended; sign in again to continue.</p>}
       </div>
     </main>
   );
