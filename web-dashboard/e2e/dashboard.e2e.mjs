@@ -154,10 +154,11 @@ async function main() {
         null,
         { timeout: FLOW_TIMEOUT, polling: 500 },
       );
-      await waitForStatus(page, ['COMPLETED'], STEP_TIMEOUT);
+      // the result is synthesised after the last task, so the project completes a little later
+      await waitForStatus(page, ['COMPLETED'], FLOW_TIMEOUT);
       const events = await page.locator('.timeline li').count();
       expect(events > 0, 'the event timeline stayed empty: the live stream delivered nothing');
-      await page.getByRole('heading', { name: 'Result' }).waitFor();
+      await page.getByRole('heading', { name: 'Result' }).waitFor({ timeout: FLOW_TIMEOUT });
       await screenshot(page, 'project-completed');
     });
 
