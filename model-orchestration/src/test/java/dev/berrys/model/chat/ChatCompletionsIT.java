@@ -180,7 +180,9 @@ class ChatCompletionsIT {
 
     @Test
     void badRequestsAreRefusedNamingTheFieldAndNothingIsRecorded() {
-        long before = calls();
+        String tenant = "t-" + java.util.UUID.randomUUID();
+        Api api = new Api(port, TestTokens.token("admin", tenant, "ADMIN"));
+        long before = calls(tenant);
         var unknown = api.post(
                 "/v1/chat/completions",
                 Map.of("model", "no-such-model", "messages", List.of(Map.of("role", "user", "content", "hi"))));
@@ -224,11 +226,11 @@ class ChatCompletionsIT {
                 Map.of());
         assertThat(viewer.status()).isEqualTo(403);
 
-        assertThat(calls()).isEqualTo(before);
+        assertThat(calls(tenant)).isEqualTo(before);
     }
 
-    long calls() {
-        return jdbc.queryForObject("select count(*) from model_call", Long.class);
+    long calls(String tenant) {
+        return jdbc.queryForObject("select count(*) from model_call where tenant = ?", Long.class, tenant);
     }
 
     static List<String> events(String body) {
