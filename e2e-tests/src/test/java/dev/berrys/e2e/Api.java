@@ -35,7 +35,9 @@ final class Api {
     }
 
     Api signIn(String username, String password) {
-        Response r = post("/api/auth/token", JSON.createObjectNode().put("username", username).put("password", password));
+        Response r = post(
+                "/api/auth/token",
+                JSON.createObjectNode().put("username", username).put("password", password));
         if (r.status() != 200) {
             throw new IllegalStateException("sign-in failed: " + r);
         }
@@ -46,7 +48,8 @@ final class Api {
         return new Api(base, other);
     }
 
-    @Nullable String token() {
+    @Nullable
+    String token() {
         return token;
     }
 

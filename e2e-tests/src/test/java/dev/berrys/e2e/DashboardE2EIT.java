@@ -22,7 +22,9 @@ class DashboardE2EIT {
         assumeTrue("1".equals(System.getenv("BERRYS_E2E_BROWSER")), "BERRYS_E2E_BROWSER=1 runs the browser suite");
         Path script = Stack.root().resolve("web-dashboard/e2e/dashboard.e2e.mjs");
         assertThat(script).exists();
-        assertThat(Path.of("/usr/bin/chromium")).as("Debian chromium (apt-get install chromium)").exists();
+        assertThat(Path.of("/usr/bin/chromium"))
+                .as("Debian chromium (apt-get install chromium)")
+                .exists();
         Path log = Stack.logs().resolve("dashboard-e2e.log");
         var pb = new ProcessBuilder("node", script.toString())
                 .directory(script.getParent().toFile())

@@ -29,11 +29,14 @@ class MainFlowE2EIT {
                         + " of a launch, then write a launch plan",
                 false);
         JsonNode project = awaitStatus(id, "COMPLETED");
-        assertThat(project.path("progress").path("done").asInt()).isEqualTo(project.path("progress").path("total").asInt());
+        assertThat(project.path("progress").path("done").asInt())
+                .isEqualTo(project.path("progress").path("total").asInt());
 
         JsonNode plans = api.get("/api/plans?projectId=" + id).json();
         assertThat(plans.path("content").size()).isGreaterThanOrEqualTo(1);
-        JsonNode plan = api.get("/api/plans/" + plans.path("content").get(0).path("id").asString()).json();
+        JsonNode plan = api.get(
+                        "/api/plans/" + plans.path("content").get(0).path("id").asString())
+                .json();
         assertThat(plan.path("criticalPath").size()).isGreaterThan(0);
 
         List<JsonNode> tasks = tasksOf(id);
@@ -46,12 +49,16 @@ class MainFlowE2EIT {
         for (JsonNode task : tasks) {
             Instant started = Instant.parse(task.path("startedAt").asString());
             for (JsonNode dep : task.path("dependsOn")) {
-                Instant depDone = Instant.parse(byId.get(dep.asString()).path("completedAt").asString());
-                assertThat(started).as("%s started before its dependency completed", task.path("title"))
+                Instant depDone = Instant.parse(
+                        byId.get(dep.asString()).path("completedAt").asString());
+                assertThat(started)
+                        .as("%s started before its dependency completed", task.path("title"))
                         .isAfterOrEqualTo(depDone);
             }
         }
-        assertThat(anOverlappingPair(tasks)).as("two independent tasks ran at the same time").isTrue();
+        assertThat(anOverlappingPair(tasks))
+                .as("two independent tasks ran at the same time")
+                .isTrue();
 
         JsonNode toolRuns = api.get("/api/tool-executions?projectId=" + id).json();
         assertThat(toolRuns.path("totalElements").asLong()).isGreaterThanOrEqualTo(1);
@@ -64,7 +71,9 @@ class MainFlowE2EIT {
         assertThat(result.path("simulated").asBoolean()).isTrue();
 
         JsonNode usage = api.get("/api/model-usage?projectId=" + id).json();
-        assertThat(maxTokens(usage)).as("model usage tokens recorded: %s", usage).isGreaterThan(0);
+        assertThat(maxTokens(usage))
+                .as("model usage tokens recorded: %s", usage)
+                .isGreaterThan(0);
 
         String executionTask = tasks.getFirst().path("id").asString();
         JsonNode executions = api.get("/api/executions?taskId=" + executionTask).json();
@@ -88,8 +97,10 @@ class MainFlowE2EIT {
         sleep(3_000);
         List<JsonNode> tasks = tasksOf(id);
         assertThat(tasks).anyMatch(t -> "CANCELLED".equals(t.path("status").asString()));
-        assertThat(tasks).noneMatch(t -> List.of("READY", "ASSIGNED", "RUNNING").contains(t.path("status").asString()));
-        JsonNode executions = api.get("/api/executions?projectId=" + id + "&size=500").json();
+        assertThat(tasks).noneMatch(t -> List.of("READY", "ASSIGNED", "RUNNING")
+                .contains(t.path("status").asString()));
+        JsonNode executions =
+                api.get("/api/executions?projectId=" + id + "&size=500").json();
         for (JsonNode e : executions.path("content")) {
             if (e.hasNonNull("startedAt")) {
                 assertThat(Instant.parse(e.path("startedAt").asString()))
@@ -106,7 +117,8 @@ class MainFlowE2EIT {
     void aPlanThatNeedsApprovalWaitsThenCompletesOnceApproved() {
         String id = createAndStart("Write a short product announcement and review it", true);
         awaitStatus(id, "AWAITING_APPROVAL");
-        JsonNode approvals = api.get("/api/approvals?status=PENDING&projectId=" + id).json();
+        JsonNode approvals =
+                api.get("/api/approvals?status=PENDING&projectId=" + id).json();
         assertThat(approvals.path("content").size()).isEqualTo(1);
         String approval = approvals.path("content").get(0).path("id").asString();
         assertThat(tasksOf(id)).noneMatch(t -> t.hasNonNull("startedAt"));
@@ -114,7 +126,8 @@ class MainFlowE2EIT {
         var approved = api.post("/api/approvals/" + approval + "/approve", Map.of("comment", "looks good"));
         assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
         awaitStatus(id, "COMPLETED");
-        assertThat(api.post("/api/approvals/" + approval + "/approve", Map.of()).status()).isEqualTo(409);
+        assertThat(api.post("/api/approvals/" + approval + "/approve", Map.of()).status())
+                .isEqualTo(409);
     }
 
     @Test
@@ -131,10 +144,15 @@ class MainFlowE2EIT {
         assertThat(missingComment.status()).isEqualTo(400);
         assertThat(missingComment.body()).contains("comment");
 
-        var rejected = api.post("/api/approvals/" + approval + "/reject", Map.of("comment", "add a fact-checking step"));
+        var rejected =
+                api.post("/api/approvals/" + approval + "/reject", Map.of("comment", "add a fact-checking step"));
         assertThat(rejected.status()).as(rejected.toString()).isEqualTo(200);
         await().atMost(RUN_TIMEOUT)
-                .until(() -> api.get("/api/plans?projectId=" + id).json().path("totalElements").asLong() == 2);
+                .until(() -> api.get("/api/plans?projectId=" + id)
+                                .json()
+                                .path("totalElements")
+                                .asLong()
+                        == 2);
         awaitStatus(id, "AWAITING_APPROVAL");
         String second = api.get("/api/approvals?status=PENDING&projectId=" + id)
                 .json()
@@ -143,13 +161,68 @@ class MainFlowE2EIT {
                 .path("id")
                 .asString();
         assertThat(second).isNotEqualTo(approval);
-        assertThat(api.post("/api/approvals/" + second + "/approve", Map.of()).status()).isEqualTo(200);
+        assertThat(api.post("/api/approvals/" + second + "/approve", Map.of()).status())
+                .isEqualTo(200);
         awaitStatus(id, "COMPLETED");
     }
 
     @Test
+    void aGoalCompletesThroughRetriesWhenThirtyPercentOfModelCallsFail() {
+        JsonNode simulated = StreamSupport.stream(
+                        api.get("/api/providers?size=100")
+                                .json()
+                                .path("content")
+                                .spliterator(),
+                        false)
+                .filter(p -> "SIMULATED".equals(p.path("type").asString()))
+                .findFirst()
+                .orElseThrow();
+        String providerId = simulated.path("id").asString();
+        setFailureRate(simulated, 0.3);
+        try {
+            String id = createAndStart(
+                    "Survey three open-source vector databases, benchmark their costs and write a comparison", false);
+            awaitStatus(id, "COMPLETED");
+            List<JsonNode> tasks = tasksOf(id);
+            JsonNode calls =
+                    api.get("/api/model-calls?projectId=" + id + "&size=500").json();
+            long failedCalls = StreamSupport.stream(calls.path("content").spliterator(), false)
+                    .filter(c -> !"SUCCEEDED".equals(c.path("outcome").asString()))
+                    .count();
+            int attempts =
+                    tasks.stream().mapToInt(t -> t.path("attempts").asInt()).sum();
+            assertThat(failedCalls + attempts - tasks.size())
+                    .as(
+                            "some model calls failed and were retried (failed calls %d, task attempts %d)",
+                            failedCalls, attempts)
+                    .isGreaterThan(0);
+        } finally {
+            setFailureRate(api.get("/api/providers/" + providerId).json(), 0.0);
+        }
+    }
+
+    private void setFailureRate(JsonNode provider, double rate) {
+        ObjectNode body = Api.JSON
+                .createObjectNode()
+                .put("name", provider.path("name").asString())
+                .put("type", provider.path("type").asString())
+                .put("enabled", true);
+        if (provider.hasNonNull("baseUrl")) {
+            body.put("baseUrl", provider.path("baseUrl").asString());
+        }
+        ObjectNode settings = provider.path("settings").isObject()
+                ? ((ObjectNode) provider.path("settings")).deepCopy()
+                : Api.JSON.createObjectNode();
+        settings.put("simulatedFailureRate", rate);
+        body.set("settings", settings);
+        var updated = api.put("/api/providers/" + provider.path("id").asString(), body);
+        assertThat(updated.status()).as(updated.toString()).isEqualTo(200);
+    }
+
+    @Test
     void badInputGetsAClearProblemAndChangesNothing() {
-        long before = api.get("/api/projects?size=1").json().path("totalElements").asLong();
+        long before =
+                api.get("/api/projects?size=1").json().path("totalElements").asLong();
 
         var empty = api.post("/api/projects", Map.of("name", "x", "goal", ""));
         assertProblem(empty, 400, "goal");
@@ -159,8 +232,10 @@ class MainFlowE2EIT {
         assertProblem(negative, 400, "budgetUsd");
         var malformed = api.postRaw("/api/projects", "{\"name\": \"x\", \"goal\": ");
         assertThat(malformed.status()).isEqualTo(400);
-        assertThat(malformed.raw().headers().firstValue("content-type").orElse("")).contains("problem+json");
-        assertThat(api.get("/api/projects?size=1").json().path("totalElements").asLong()).isEqualTo(before);
+        assertThat(malformed.raw().headers().firstValue("content-type").orElse(""))
+                .contains("problem+json");
+        assertThat(api.get("/api/projects?size=1").json().path("totalElements").asLong())
+                .isEqualTo(before);
 
         var unknown = api.get("/api/projects/" + UUID.randomUUID());
         assertProblem(unknown, 404, null);
@@ -188,7 +263,8 @@ class MainFlowE2EIT {
     }
 
     String createAndStart(String goal, boolean approval) {
-        ObjectNode body = Api.JSON.createObjectNode()
+        ObjectNode body = Api.JSON
+                .createObjectNode()
                 .put("name", goal.length() > 60 ? goal.substring(0, 60) : goal)
                 .put("goal", goal)
                 .put("requirePlanApproval", approval);
@@ -203,7 +279,8 @@ class MainFlowE2EIT {
     JsonNode awaitStatus(String id, String status) {
         await().atMost(RUN_TIMEOUT).pollInterval(Duration.ofMillis(250)).until(() -> {
             String now = api.get("/api/projects/" + id).json().path("status").asString();
-            if (!now.equals(status) && List.of("FAILED", "CANCELLED", "COMPLETED").contains(now)) {
+            if (!now.equals(status)
+                    && List.of("FAILED", "CANCELLED", "COMPLETED").contains(now)) {
                 throw new AssertionError("project " + id + " ended " + now + " while waiting for " + status + ": "
                         + api.get("/api/projects/" + id).body());
             }

@@ -27,12 +27,16 @@ class PlatformE2EIT {
     void projectsNeedATokenAndATokenFromTheTokenEndpointOpensThem() {
         var anonymous = Api.anonymous().get("/api/projects");
         assertThat(anonymous.status()).isEqualTo(401);
-        assertThat(anonymous.raw().headers().firstValue("content-type").orElse("")).contains("problem+json");
+        assertThat(anonymous.raw().headers().firstValue("content-type").orElse(""))
+                .contains("problem+json");
 
-        var forged = Api.anonymous().withToken("eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl").get("/api/projects");
+        var forged = Api.anonymous()
+                .withToken("eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl")
+                .get("/api/projects");
         assertThat(forged.status()).isEqualTo(401);
 
-        var wrongPassword = Api.anonymous().post("/api/auth/token", Map.of("username", "admin", "password", "wrong-password"));
+        var wrongPassword =
+                Api.anonymous().post("/api/auth/token", Map.of("username", "admin", "password", "wrong-password"));
         assertThat(wrongPassword.status()).isEqualTo(401);
         assertThat(wrongPassword.body()).doesNotContain(Stack.adminPassword());
 
@@ -48,19 +52,23 @@ class PlatformE2EIT {
         var http = java.net.http.HttpClient.newHttpClient();
         for (String service : Stack.SERVICES) {
             String base = "http://127.0.0.1:" + Stack.port(service);
-            for (String path : List.of("/actuator/health/liveness", "/actuator/health/readiness", "/actuator/prometheus")) {
+            for (String path :
+                    List.of("/actuator/health/liveness", "/actuator/health/readiness", "/actuator/prometheus")) {
                 var r = http.send(
-                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + path)).build(),
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + path))
+                                .build(),
                         java.net.http.HttpResponse.BodyHandlers.ofString());
                 assertThat(r.statusCode()).as(service + path).isEqualTo(200);
             }
             var env = http.send(
-                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/actuator/env")).build(),
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/actuator/env"))
+                            .build(),
                     java.net.http.HttpResponse.BodyHandlers.ofString());
             assertThat(env.statusCode()).as(service + " /actuator/env").isIn(401, 403, 404);
             if (!service.equals("web-dashboard")) {
                 var docs = http.send(
-                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/v3/api-docs")).build(),
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/v3/api-docs"))
+                                .build(),
                         java.net.http.HttpResponse.BodyHandlers.ofString());
                 assertThat(docs.statusCode()).as(service + " /v3/api-docs").isEqualTo(200);
             }
@@ -79,13 +87,18 @@ class PlatformE2EIT {
             }
         }
         assertThat(tables.keySet()).as("schemas holding tables").isSubsetOf(SCHEMAS.keySet());
-        assertThat(tables.keySet()).containsAll(Set.of("gateway", "project", "planning", "agent", "model", "tool", "workflow"));
+        assertThat(tables.keySet())
+                .containsAll(Set.of("gateway", "project", "planning", "agent", "model", "tool", "workflow"));
         // a table name belongs to one schema only, but for the starter's outbox/inbox and Flyway's history
         Set<String> shared = Set.of("outbox_event", "inbox_event", "flyway_schema_history");
         Map<String, String> owner = new HashMap<>();
-        tables.forEach((schema, names) -> names.stream().filter(n -> !shared.contains(n)).forEach(n -> {
-            assertThat(owner.putIfAbsent(n, schema)).as("table %s in %s and %s", n, schema, owner.get(n)).isNull();
-        }));
+        tables.forEach((schema, names) -> names.stream()
+                .filter(n -> !shared.contains(n))
+                .forEach(n -> {
+                    assertThat(owner.putIfAbsent(n, schema))
+                            .as("table %s in %s and %s", n, schema, owner.get(n))
+                            .isNull();
+                }));
         assertThat(tables.get("workflow")).contains("workflow", "workflow_step");
     }
 }

@@ -40,7 +40,8 @@ public final class Stack implements BeforeAllCallback {
     static final String DB = "berrys_e2e";
 
     private static final int BASE_PORT = Integer.parseInt(System.getenv().getOrDefault("BERRYS_E2E_PORT", "18080"));
-    private static final Path ROOT = Path.of(System.getProperty("berrys.root", "..")).toAbsolutePath().normalize();
+    private static final Path ROOT =
+            Path.of(System.getProperty("berrys.root", "..")).toAbsolutePath().normalize();
     private static final Path LOGS = ROOT.resolve("e2e-tests/target/stack-logs");
     private static final String ADMIN_PASSWORD = randomSecret(18);
     private static final List<Process> processes = new ArrayList<>();
@@ -88,7 +89,8 @@ public final class Stack implements BeforeAllCallback {
                 throw new IllegalStateException(jar + " is missing: build with ./mvnw package first");
             }
             var pb = new ProcessBuilder(
-                            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                            Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString(),
                             "-XX:+UseSerialGC",
                             "-Xss512k",
                             "-Xmx512m",
@@ -150,11 +152,13 @@ public final class Stack implements BeforeAllCallback {
             }
             pending.removeIf(service -> {
                 try {
-                    var request = HttpRequest.newBuilder(URI.create(
-                                    "http://127.0.0.1:" + port(service) + "/actuator/health/readiness"))
+                    var request = HttpRequest.newBuilder(
+                                    URI.create("http://127.0.0.1:" + port(service) + "/actuator/health/readiness"))
                             .timeout(Duration.ofSeconds(2))
                             .build();
-                    return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+                    return http.send(request, HttpResponse.BodyHandlers.discarding())
+                                    .statusCode()
+                            == 200;
                 } catch (IOException e) {
                     return false;
                 } catch (InterruptedException e) {
