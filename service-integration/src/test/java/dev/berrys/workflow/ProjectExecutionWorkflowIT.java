@@ -176,6 +176,14 @@ class ProjectExecutionWorkflowIT {
         assertThat(bad.getStatusCode().value()).isEqualTo(400);
         assertThat(bad.getBody().path("field").asString()).isEqualTo("id");
 
+        var viewer = http.get()
+                .uri("/api/dead-letters")
+                .header("Authorization", "Bearer " + TestTokens.viewer())
+                .retrieve()
+                .toEntity(JsonNode.class);
+        assertThat(viewer.getStatusCode().value()).isEqualTo(403);
+        assertThat(viewer.getBody().path("type").asString()).isEqualTo("https://berrys.dev/problems/forbidden");
+
         var anonymous = RestClient.create("http://127.0.0.1:" + port)
                 .get()
                 .uri("/api/workflows")

@@ -17,6 +17,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -55,6 +56,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         log.info("conflicting write refused: {}", e.getClass().getSimpleName());
         return Problems.of(
                 HttpStatus.CONFLICT, "conflict", "The change conflicts with the current state; reload and retry.");
+    }
+
+    /** {@code @PreAuthorize} refusals thrown inside a controller: a 403, not the catch-all 500. */
+    @ExceptionHandler(AccessDeniedException.class)
+    ProblemDetail accessDenied(AccessDeniedException e) {
+        return Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Your role does not allow this operation.");
     }
 
     @ExceptionHandler(Exception.class)
