@@ -26,6 +26,19 @@ class DashboardE2EIT {
                 .as("Debian chromium (apt-get install chromium)")
                 .exists();
         Path log = Stack.logs().resolve("dashboard-e2e.log");
+        if (!Files.isDirectory(script.getParent().resolve("node_modules/playwright-core"))) {
+            Process install = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund")
+                    .directory(script.getParent().toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(Stack.logs().resolve("dashboard-npm-ci.log").toFile())
+                    .start();
+            assertThat(install.waitFor(5, TimeUnit.MINUTES))
+                    .as("npm ci finished")
+                    .isTrue();
+            assertThat(install.exitValue())
+                    .as(Files.readString(Stack.logs().resolve("dashboard-npm-ci.log")))
+                    .isZero();
+        }
         var pb = new ProcessBuilder("node", script.toString())
                 .directory(script.getParent().toFile())
                 .redirectErrorStream(true)
