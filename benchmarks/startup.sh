@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 export BERRYS_ADMIN_PASSWORD BERRYS_SERVICE_CLIENT_SECRET BERRYS_ENCRYPTION_KEY BERRYS_LOG_FORMAT=plain
 for c in "${JAVA_HOME:-}" /usr/lib/jvm/*25*; do [ -x "$c/bin/java" ] && "$c/bin/java" -version 2>&1 | grep -q '"25' && JAVA="$c/bin/java" && break; done
 declare -A port=([api-gateway]=8080 [project-coordinator]=8081 [planning-system]=8082 [agent-orchestrator]=8083 [model-orchestration]=8084 [tool-integration]=8085 [service-integration]=8086 [web-dashboard]=8087)
-printf '%-22s %10s %12s %12s\n' service ready_ms rss_mb rss_after_30s
+printf '%-22s %10s %12s %12s\n' service ready_ms rss_mb rss_after_10s
 for s in api-gateway project-coordinator planning-system agent-orchestrator model-orchestration tool-integration service-integration web-dashboard; do
   start=$(date +%s%N)
   # shellcheck disable=SC2086
@@ -17,7 +17,7 @@ for s in api-gateway project-coordinator planning-system agent-orchestrator mode
   until curl -fsS -m 1 "http://127.0.0.1:${port[$s]}/actuator/health/readiness" >/dev/null 2>&1; do sleep 0.05; done
   ready=$(( ($(date +%s%N) - start) / 1000000 ))
   rss=$(awk '/VmRSS/ {printf "%.0f", $2/1024}' /proc/$pid/status)
-  sleep 30
+  sleep 10
   rss30=$(awk '/VmRSS/ {printf "%.0f", $2/1024}' /proc/$pid/status)
   printf '%-22s %10s %12s %12s\n' "$s" "$ready" "$rss" "$rss30"
   kill $pid; wait $pid 2>/dev/null || true
