@@ -36,6 +36,9 @@ class EventBusBench {
     static final int EVENTS = Integer.getInteger("bench.events", 50_000);
     static final int EVENTS_PER_TX = Integer.getInteger("bench.eventsPerTx", 10);
     static final int PUBLISHERS = Integer.getInteger("bench.publishers", 8);
+    /** Offered load in events/s; 0 publishes as fast as it can (a saturation run). */
+    static final int RATE = Integer.getInteger("bench.rate", 0);
+
     static final String STREAM = "berrys.busbench";
 
     static final long[] latenciesMicros = new long[EVENTS * 2];
@@ -65,6 +68,13 @@ class EventBusBench {
                     int i;
                     while ((i = next.getAndIncrement()) < txs) {
                         int base = i * EVENTS_PER_TX;
+                        if (RATE > 0) {
+                            long due = start + (long) (base * 1e9 / RATE);
+                            long wait = due - System.nanoTime();
+                            if (wait > 0) {
+                                java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                            }
+                        }
                         tx.executeWithoutResult(s -> {
                             for (int k = 0; k < EVENTS_PER_TX; k++) {
                                 publisher.publish("bench.ping", subject, new Ping(base + k), "bench");
@@ -83,12 +93,13 @@ class EventBusBench {
         Arrays.sort(l);
         double seconds = (end - start) / 1e9;
         System.out.printf(
-                "%nEVENT BUS: %d events, %d per transaction, %d publisher threads%n"
+                "%nEVENT BUS: %d events, %d per transaction, %d publisher threads, offered %s%n"
                         + "  publish rate %.0f events/s; end-to-end throughput %.0f events/s (%.2f s)%n"
                         + "  latency commit->handled: p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms%n",
                 EVENTS,
                 EVENTS_PER_TX,
                 PUBLISHERS,
+                RATE > 0 ? RATE + " events/s" : "as fast as possible",
                 EVENTS / ((published - start) / 1e9),
                 EVENTS / seconds,
                 seconds,
