@@ -127,6 +127,23 @@ public final class FakeUpstream implements AutoCloseable {
         };
     }
 
+    /** OpenAI wire: a streamed answer whose first chunk comes at once, then silence for {@code millis}. */
+    public static Behaviour stallAfterFirstChunk(long millis) {
+        return (fake, ex, body) -> {
+            var out = sse(ex);
+            ObjectNode chunk = object().put("id", "chatcmpl-stall").put("object", "chat.completion.chunk");
+            chunk.put("created", 0).put("model", body.path("model").asString());
+            ObjectNode choice = chunk.putArray("choices").addObject().put("index", 0);
+            choice.putObject("delta").put("role", "assistant").put("content", "first words");
+            event(out, null, chunk);
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+    }
+
     /** A well-formed answer: a tool call where tools are offered and none has answered, else {@link #text}. */
     public static void answer(FakeUpstream fake, HttpExchange ex, JsonNode body) throws IOException {
         boolean stream = body.path("stream").asBoolean(false);

@@ -1,5 +1,16 @@
 package dev.berrys.model.upstream;
 
+import com.openai.client.OpenAIClient;
+import com.openai.core.RequestOptions;
+import com.openai.core.Timeout;
+import com.openai.core.http.StreamResponse;
+import com.openai.errors.OpenAIException;
+import com.openai.models.chat.completions.ChatCompletion;
+import com.openai.models.chat.completions.ChatCompletionChunk;
+import com.openai.models.chat.completions.ChatCompletionCreateParams;
+import com.openai.models.chat.completions.ChatCompletionMessage;
+import com.openai.models.chat.completions.ChatCompletionMessageToolCall;
+import com.openai.models.chat.completions.ChatCompletionStreamOptions;
 import dev.berrys.model.catalog.ModelRoute;
 import dev.berrys.model.catalog.ProviderType;
 import dev.berrys.model.chat.ChatCall;
@@ -10,25 +21,28 @@ import dev.berrys.model.chat.ChatStream;
 import dev.berrys.model.chat.Tokens;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * OpenAI's chat completions API and every server that speaks it. The caller's JSON goes upstream as it
- * came, with the catalog's upstream model name and the stream flag set, so that fields Berrys does not
- * interpret still reach the model.
+ * OpenAI's chat completions API and every server that speaks it, through OpenAI's official Java SDK
+ * ({@code openai-java}). The caller's JSON becomes the SDK's request body as it came (fields the SDK does
+ * not model are kept as additional properties), with the catalog's upstream model name; the SDK does
+ * not retry ({@link OpenAiSdkClients}): the router does.
  */
 @Component
 class OpenAiCompatibleClient implements ProviderClient {
-    private final UpstreamHttp http;
+    /** A stream is cut only when it stalls (read timeout); this bounds a stream that never ends. */
+    static final Duration MAX_STREAM = Duration.ofHours(1);
 
-    OpenAiCompatibleClient(UpstreamHttp http) {
-        this.http = http;
+    private final OpenAiSdkClients clients;
+
+    OpenAiCompatibleClient(OpenAiSdkClients clients) {
+        this.clients = clients;
     }
 
     @Override
@@ -38,108 +52,135 @@ class OpenAiCompatibleClient implements ProviderClient {
 
     @Override
     public ChatResult complete(ModelRoute route, ChatCall call) {
-        ObjectNode body = body(route, call, false);
-        JsonNode answer = http.postJson(url(route), headers(route), body, timeout(route));
-        JsonNode choice = answer.path("choices").path(0);
-        JsonNode message = choice.path("message");
-        if (!message.isObject()) {
+        OpenAIClient client = clients.of(route.provider());
+        Duration timeout = timeout(route);
+        ChatCompletion answer;
+        try {
+            answer = client.chat()
+                    .completions()
+                    .create(
+                            params(route, call, false),
+                            RequestOptions.builder()
+                                    .timeout(Timeout.builder()
+                                            .connect(OpenAiSdkClients.CONNECT_TIMEOUT)
+                                            .read(timeout)
+                                            .write(timeout)
+                                            .request(timeout)
+                                            .build())
+                                    .build());
+        } catch (OpenAIException e) {
+            throw OpenAiSdkClients.classify(e, timeout);
+        }
+        try {
+            return result(answer, call);
+        } catch (OpenAIException e) {
+            // a required field missing from the answer: the SDK says so on access
             throw new UpstreamException(
-                    UpstreamException.Kind.MALFORMED, 200, "malformed answer: no choices[0].message");
+                    UpstreamException.Kind.MALFORMED, 200, "malformed answer: not a chat completion");
         }
-        List<ChatRequest.ToolCall> calls = new ArrayList<>();
-        for (JsonNode c : message.path("tool_calls")) {
-            calls.add(new ChatRequest.ToolCall(
-                    c.path("id").asString(null),
-                    "function",
-                    new ChatRequest.FunctionCall(
-                            c.path("function").path("name").asString(""),
-                            c.path("function").path("arguments").asString("{}"))));
-        }
-        String content =
-                message.path("content").isString() ? message.path("content").asString() : null;
-        String finish = choice.path("finish_reason").asString(calls.isEmpty() ? "stop" : "tool_calls");
-        long in = answer.path("usage").path("prompt_tokens").asLong(Tokens.ofPrompt(call.request()));
-        long out = answer.path("usage").path("completion_tokens").asLong(Tokens.ofText(content == null ? "" : content));
-        return new ChatResult(content, calls, finish, in, out);
     }
 
     @Override
     public ChatResult stream(ModelRoute route, ChatCall call, ChatStream sink) {
-        ObjectNode body = body(route, call, true);
+        OpenAIClient client = clients.of(route.provider());
+        Duration timeout = timeout(route);
         var state = new StreamState();
-        http.postStream(url(route), headers(route), body, timeout(route), line -> {
-            if (!line.startsWith("data:")) {
-                return;
+        RequestOptions options = RequestOptions.builder()
+                .timeout(Timeout.builder()
+                        .connect(OpenAiSdkClients.CONNECT_TIMEOUT)
+                        .read(timeout) // until the answer starts, then the longest silence between chunks
+                        .write(timeout)
+                        .request(MAX_STREAM)
+                        .build())
+                .build();
+        try (StreamResponse<ChatCompletionChunk> chunks =
+                client.chat().completions().createStreaming(params(route, call, true), options)) {
+            Iterator<ChatCompletionChunk> it = chunks.stream().iterator();
+            while (it.hasNext()) {
+                accept(it.next(), state, sink);
             }
-            String data = line.substring(5).strip();
-            if (data.equals("[DONE]") || data.isEmpty()) {
-                return;
-            }
-            JsonNode chunk = http.parse(data);
-            if (chunk.has("error")) {
-                throw new UpstreamException(UpstreamException.Kind.SERVER_ERROR, 500, "error event in the stream");
-            }
-            if (chunk.path("usage").isObject()) {
-                state.in = chunk.path("usage").path("prompt_tokens").asLong(state.in);
-                state.out = chunk.path("usage").path("completion_tokens").asLong(state.out);
-            }
-            JsonNode choice = chunk.path("choices").path(0);
-            if (!choice.isObject()) {
-                return;
-            }
-            JsonNode delta = choice.path("delta");
-            String text =
-                    delta.path("content").isString() ? delta.path("content").asString() : null;
-            List<ChatDelta.ToolCallDelta> tools = new ArrayList<>();
-            for (JsonNode t : delta.path("tool_calls")) {
-                var d = new ChatDelta.ToolCallDelta(
-                        t.path("index").asInt(0),
-                        t.path("id").asString(null),
-                        t.path("function").path("name").asString(null),
-                        t.path("function").path("arguments").asString(null));
-                tools.add(d);
-                state.add(d);
-            }
-            String finish = choice.path("finish_reason").isString()
-                    ? choice.path("finish_reason").asString()
-                    : null;
-            if (finish != null) {
-                state.finish = finish;
-            }
-            if ((text != null && !text.isEmpty()) || !tools.isEmpty() || finish != null) {
-                if (text != null) {
-                    state.content.append(text);
-                }
-                sink.delta(new ChatDelta(text == null || text.isEmpty() ? null : text, tools, finish));
-            }
-        });
+        } catch (OpenAIException e) {
+            throw OpenAiSdkClients.classify(e, timeout);
+        }
         if (state.finish == null) {
             throw new UpstreamException(UpstreamException.Kind.MALFORMED, 200, "stream ended without a finish reason");
         }
         return state.result(call);
     }
 
-    private static ObjectNode body(ModelRoute route, ChatCall call, boolean stream) {
-        ObjectNode body = call.raw().deepCopy();
-        body.put("model", route.upstreamName());
-        body.put("stream", stream);
-        body.remove("stream_options");
+    private static void accept(ChatCompletionChunk chunk, StreamState state, ChatStream sink) {
+        chunk.usage().ifPresent(u -> {
+            state.in = u.promptTokens();
+            state.out = u.completionTokens();
+        });
+        List<ChatCompletionChunk.Choice> choices = chunk.choices();
+        if (choices.isEmpty()) {
+            return;
+        }
+        ChatCompletionChunk.Choice choice = choices.getFirst();
+        ChatCompletionChunk.Choice.Delta delta = choice.delta();
+        String text = delta.content().orElse(null);
+        List<ChatDelta.ToolCallDelta> tools = new ArrayList<>();
+        for (ChatCompletionChunk.Choice.Delta.ToolCall t : delta.toolCalls().orElse(List.of())) {
+            var d = new ChatDelta.ToolCallDelta(
+                    (int) t.index(),
+                    t.id().orElse(null),
+                    t.function().flatMap(f -> f.name()).orElse(null),
+                    t.function().flatMap(f -> f.arguments()).orElse(null));
+            tools.add(d);
+            state.add(d);
+        }
+        String finish = choice.finishReason().map(Object::toString).orElse(null);
+        if (finish != null) {
+            state.finish = finish;
+        }
+        if ((text != null && !text.isEmpty()) || !tools.isEmpty() || finish != null) {
+            if (text != null) {
+                state.content.append(text);
+            }
+            sink.delta(new ChatDelta(text == null || text.isEmpty() ? null : text, tools, finish));
+        }
+    }
+
+    private static ChatResult result(ChatCompletion answer, ChatCall call) {
+        if (answer.choices().isEmpty()) {
+            throw new UpstreamException(
+                    UpstreamException.Kind.MALFORMED, 200, "malformed answer: no choices[0].message");
+        }
+        ChatCompletion.Choice choice = answer.choices().getFirst();
+        ChatCompletionMessage message = choice.message();
+        List<ChatRequest.ToolCall> calls = new ArrayList<>();
+        for (ChatCompletionMessageToolCall c : message.toolCalls().orElse(List.of())) {
+            c.function()
+                    .ifPresent(f -> calls.add(new ChatRequest.ToolCall(
+                            f.id(),
+                            "function",
+                            new ChatRequest.FunctionCall(
+                                    f.function().name(), f.function().arguments()))));
+        }
+        String content = message.content().orElse(null);
+        String finish = choice._finishReason().isMissing()
+                ? (calls.isEmpty() ? "stop" : "tool_calls")
+                : choice.finishReason().toString();
+        long in = answer.usage().map(u -> u.promptTokens()).orElseGet(() -> Tokens.ofPrompt(call.request()));
+        long out = answer.usage()
+                .map(u -> u.completionTokens())
+                .orElseGet(() -> Tokens.ofText(content == null ? "" : content));
+        return new ChatResult(content, calls, finish, in, out);
+    }
+
+    /** The caller's request as the SDK's body, with the upstream model name and without the stream flags. */
+    private ChatCompletionCreateParams params(ModelRoute route, ChatCall call, boolean stream) {
+        ObjectNode raw = call.raw().deepCopy();
+        raw.remove("stream");
+        raw.remove("stream_options");
+        var builder =
+                ChatCompletionCreateParams.builder().body(clients.body(raw)).model(route.upstreamName());
         if (stream) {
-            body.putObject("stream_options").put("include_usage", true);
+            builder.streamOptions(
+                    ChatCompletionStreamOptions.builder().includeUsage(true).build());
         }
-        return body;
-    }
-
-    private static String url(ModelRoute route) {
-        return route.provider().baseUrl() + "/chat/completions";
-    }
-
-    private static Map<String, String> headers(ModelRoute route) {
-        Map<String, String> headers = new HashMap<>();
-        if (route.provider().apiKey() != null) {
-            headers.put("Authorization", "Bearer " + route.provider().apiKey());
-        }
-        return headers;
+        return builder.build();
     }
 
     private static Duration timeout(ModelRoute route) {

@@ -13,8 +13,6 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
@@ -119,31 +117,7 @@ class UpstreamHttp {
         }
     }
 
-    /** {@code retry-after-ms} (OpenAI), else {@code Retry-After} in seconds or as an HTTP date. */
     static @Nullable Duration retryAfter(HttpHeaders headers) {
-        var ms = headers.firstValue("retry-after-ms");
-        if (ms.isPresent()) {
-            try {
-                return Duration.ofMillis((long) Double.parseDouble(ms.get().strip()));
-            } catch (NumberFormatException ignored) {
-                // fall through to Retry-After
-            }
-        }
-        var value = headers.firstValue("retry-after");
-        if (value.isEmpty()) {
-            return null;
-        }
-        String v = value.get().strip();
-        try {
-            return Duration.ofMillis((long) (Double.parseDouble(v) * 1000));
-        } catch (NumberFormatException e) {
-            try {
-                Duration d = Duration.between(
-                        ZonedDateTime.now(), ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME));
-                return d.isNegative() ? Duration.ZERO : d;
-            } catch (RuntimeException unparsable) {
-                return null;
-            }
-        }
+        return RetryAfter.parse(name -> headers.firstValue(name).orElse(null));
     }
 }

@@ -252,6 +252,29 @@ class RoutingIT {
 
     // helpers
 
+    @Test
+    void aStreamThatStallsAfterItsFirstChunkIsCutAtTheTimeoutAndSaysSo() {
+        setUpPrimaryWithBackup(Map.of("maxRetries", 0, "timeoutMs", 700));
+        openai.always(FakeUpstream.stallAfterFirstChunk(30_000));
+
+        long start = System.nanoTime();
+        var stalled = chat("fake-gpt", true, false);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+
+        assertThat(millis)
+                .as("cut at the stall timeout, not after the upstream's 30 s")
+                .isLessThan(15_000);
+        assertThat(stalled.status()).isEqualTo(200);
+        assertThat(stalled.body()).contains("first words").contains("\"error\"").endsWith("data: [DONE]\n\n");
+        assertThat(stalled.body())
+                .as("a started stream does not move to the backup")
+                .doesNotContain("backup");
+        assertThat(attempts(stalled))
+                .extracting(a -> a.get("model").asString() + ":"
+                        + a.get("outcome").asString() + ":" + a.path("reason").asString(""))
+                .containsExactly("fake-gpt:FAILED:timeout after 700 ms");
+    }
+
     void setUpPrimaryWithBackup(Map<String, Object> settings) {
         Map<String, Object> primarySettings = new HashMap<>(settings);
         primarySettings.put("fallback", List.of("backup-gpt"));
