@@ -4,19 +4,24 @@ import java.math.BigDecimal;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
-/** A project's budget and what it has spent; a null limit is no limit. */
+/**
+ * A project's budget, what it has spent and what calls running now have reserved of it; a null limit is no
+ * limit.
+ */
 public record Budget(
         UUID projectId,
         @Nullable BigDecimal budgetUsd,
         @Nullable Long budgetTokens,
         BigDecimal spentUsd,
         long spentTokens,
+        BigDecimal reservedUsd,
+        long reservedTokens,
         boolean warned) {
 
-    /** Whether spending {@code usd} and {@code tokens} more would pass a limit. */
+    /** Whether spending {@code usd} and {@code tokens} more, besides what is reserved, would pass a limit. */
     public boolean wouldExceed(BigDecimal usd, long tokens) {
-        return (budgetUsd != null && spentUsd.add(usd).compareTo(budgetUsd) > 0)
-                || (budgetTokens != null && spentTokens + tokens > budgetTokens);
+        return (budgetUsd != null && spentUsd.add(reservedUsd).add(usd).compareTo(budgetUsd) > 0)
+                || (budgetTokens != null && spentTokens + reservedTokens + tokens > budgetTokens);
     }
 
     /** Whether the spending has reached {@code ratio} of a limit. */

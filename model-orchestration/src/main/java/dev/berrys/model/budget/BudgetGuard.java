@@ -6,20 +6,29 @@ import dev.berrys.model.ModelProperties;
 import dev.berrys.starter.events.EventPublisher;
 import dev.berrys.starter.web.ProblemException;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Keeps calls within their project's budget: refuses a call whose estimated input would pass a limit
- * (402, {@code budget.exceeded}), adds what a call spent and warns once at the warning ratio
+ * Keeps calls within their project's budget: holds each call's estimated input against it while the call
+ * runs, refuses a call that would pass a limit together with what is spent and held (402,
+ * {@code budget.exceeded}), adds what a call spent and warns once at the warning ratio
  * ({@code budget.warning}).
  */
 @Component
 public class BudgetGuard {
+    /** Longer than any call can run (a stream is cut after an hour). */
+    static final Duration HOLD = Duration.ofMinutes(65);
+
+    private static final Logger log = LoggerFactory.getLogger(BudgetGuard.class);
     private final Budgets budgets;
     private final EventPublisher events;
     private final TransactionTemplate tx;
@@ -33,14 +42,38 @@ public class BudgetGuard {
     }
 
     /**
-     * Refuses the call where the project's spending plus the estimate would pass its budget; the refusal
-     * publishes {@code budget.exceeded} (committed even though the call fails).
+     * Holds a call's estimated spending against its project's budget until the call is recorded
+     * ({@link #release}), or refuses the call where the spending, what calls running now hold and the
+     * estimate would pass the budget; the refusal publishes {@code budget.exceeded} (committed even though
+     * the call fails). A project without limits holds nothing.
      */
-    public void check(String tenant, UUID projectId, long estimatedTokens, BigDecimal estimatedUsd) {
+    public void reserve(String tenant, UUID projectId, UUID callId, long estimatedTokens, BigDecimal estimatedUsd) {
         Budget budget = budgets.find(tenant, projectId).orElse(null);
-        if (budget == null || !budget.limited() || !budget.wouldExceed(estimatedUsd, estimatedTokens)) {
+        if (budget == null || !budget.limited()) {
             return;
         }
+        boolean held = Boolean.TRUE.equals(
+                tx.execute(status -> budgets.reserve(tenant, projectId, callId, estimatedUsd, estimatedTokens, HOLD)));
+        if (!held) {
+            refuse(tenant, projectId, budgets.find(tenant, projectId).orElse(budget), estimatedTokens);
+        }
+    }
+
+    /** Gives a call's reservation back; runs inside the transaction that records the call. */
+    public void release(UUID callId) {
+        budgets.release(callId);
+    }
+
+    /** Reservations of calls that were never recorded (their instance stopped) go back after {@link #HOLD}. */
+    @Scheduled(fixedDelayString = "PT1M", initialDelayString = "PT10S")
+    void releaseExpired() {
+        int released = budgets.releaseExpired();
+        if (released > 0) {
+            log.info("released the expired budget reservations of {} projects", released);
+        }
+    }
+
+    private void refuse(String tenant, UUID projectId, Budget budget, long estimatedTokens) {
         tx.executeWithoutResult(status -> {
             if (budgets.claimExceeded(tenant, projectId)) {
                 events.publish(
@@ -59,6 +92,8 @@ public class BudgetGuard {
         properties.put("projectId", projectId.toString());
         properties.put("spentUsd", budget.spentUsd());
         properties.put("spentTokens", budget.spentTokens());
+        properties.put("reservedUsd", budget.reservedUsd());
+        properties.put("reservedTokens", budget.reservedTokens());
         properties.put("estimatedTokens", estimatedTokens);
         if (budget.budgetUsd() != null) {
             properties.put("budgetUsd", budget.budgetUsd());

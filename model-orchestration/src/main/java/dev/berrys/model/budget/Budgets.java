@@ -3,6 +3,7 @@ package dev.berrys.model.budget;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -13,7 +14,8 @@ import org.springframework.stereotype.Repository;
 /** The budget table, with atomic updates: spending adds in SQL, a warning or refusal is claimed once by an update. */
 @Repository
 class Budgets {
-    private static final String COLUMNS = "project_id, budget_usd, budget_tokens, spent_usd, spent_tokens, warned";
+    private static final String COLUMNS =
+            "project_id, budget_usd, budget_tokens, spent_usd, spent_tokens, reserved_usd, reserved_tokens, warned";
     private final JdbcTemplate jdbc;
 
     Budgets(JdbcTemplate jdbc) {
@@ -61,6 +63,51 @@ class Budgets {
                 returning """ + " " + COLUMNS, Budgets::map, tenant, projectId, usd, tokens);
     }
 
+    /**
+     * Holds {@code usd} and {@code tokens} of the project's budget for a call, where the limits still cover
+     * them besides what is spent and reserved; one conditional update, so concurrent calls (on any replica)
+     * are counted one after the other. False, and nothing held, where they do not fit.
+     */
+    boolean reserve(String tenant, UUID projectId, UUID callId, BigDecimal usd, long tokens, Duration hold) {
+        int updated = jdbc.update("""
+                update budget set reserved_usd = reserved_usd + ?, reserved_tokens = reserved_tokens + ?
+                where tenant = ? and project_id = ?
+                  and (budget_usd is null or spent_usd + reserved_usd + ? <= budget_usd)
+                  and (budget_tokens is null or spent_tokens + reserved_tokens + ? <= budget_tokens)
+                """, usd, tokens, tenant, projectId, usd, tokens);
+        if (updated == 0) {
+            return false;
+        }
+        jdbc.update("""
+                insert into budget_reservation (call_id, tenant, project_id, usd, tokens, expires_at)
+                values (?, ?, ?, ?, ?, now() + ?::interval)
+                """, callId, tenant, projectId, usd, tokens, hold.toSeconds() + " seconds");
+        return true;
+    }
+
+    /** Gives a call's reservation back (nothing where it has none). */
+    void release(UUID callId) {
+        jdbc.update("""
+                with r as (delete from budget_reservation where call_id = ? returning tenant, project_id, usd, tokens)
+                update budget b set reserved_usd = greatest(0, b.reserved_usd - r.usd),
+                    reserved_tokens = greatest(0, b.reserved_tokens - r.tokens)
+                from r where b.tenant = r.tenant and b.project_id = r.project_id
+                """, callId);
+    }
+
+    /** Gives back reservations whose calls were never recorded (their instance stopped); how many budgets. */
+    int releaseExpired() {
+        return jdbc.update("""
+                with r as (delete from budget_reservation where expires_at < now()
+                           returning tenant, project_id, usd, tokens),
+                s as (select tenant, project_id, sum(usd) as usd, sum(tokens) as tokens from r
+                      group by tenant, project_id)
+                update budget b set reserved_usd = greatest(0, b.reserved_usd - s.usd),
+                    reserved_tokens = greatest(0, b.reserved_tokens - s.tokens)
+                from s where b.tenant = s.tenant and b.project_id = s.project_id
+                """);
+    }
+
     boolean claimWarning(String tenant, UUID projectId) {
         return jdbc.update(
                         "update budget set warned = true where tenant = ? and project_id = ? and not warned",
@@ -86,6 +133,8 @@ class Budgets {
                 budgetTokens,
                 rs.getBigDecimal("spent_usd"),
                 rs.getLong("spent_tokens"),
+                rs.getBigDecimal("reserved_usd"),
+                rs.getLong("reserved_tokens"),
                 rs.getBoolean("warned"));
     }
 }

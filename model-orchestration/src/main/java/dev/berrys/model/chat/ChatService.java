@@ -92,9 +92,10 @@ public class ChatService {
         }
         if (headers.projectId() != null) {
             try {
-                budgets.check(
+                budgets.reserve(
                         tenant,
                         headers.projectId(),
+                        callId,
                         estimate,
                         candidates.getFirst().cost(estimate, 0));
             } catch (ProblemException refused) {
@@ -135,6 +136,21 @@ public class ChatService {
                     sink != null,
                     failed.attempts());
             throw unavailable(failed);
+        } catch (RuntimeException broken) {
+            // e.g. the caller hung up mid-stream: the call is still recorded and its reservation given back
+            record(
+                    callId,
+                    tenant,
+                    headers,
+                    requested,
+                    null,
+                    0,
+                    0,
+                    (System.nanoTime() - start) / 1_000_000,
+                    CallRecorder.FAILED,
+                    sink != null,
+                    List.of());
+            throw broken;
         }
     }
 

@@ -36,6 +36,9 @@ class BudgetIT {
     @Autowired
     EventBusProperties props;
 
+    @Autowired
+    BudgetGuard guard;
+
     /** Enough prompt that the input, which the budget check estimates, dominates a call's tokens. */
     static final String CONTEXT =
             "Background: ".repeat(1) + "tea was first drunk in China, traded along the silk road, ".repeat(20);
@@ -131,6 +134,90 @@ class BudgetIT {
         assertThat(api.put("/api/budgets/" + project, Map.of("budgetTokens", budget * 10))
                         .status())
                 .isEqualTo(200);
+        assertThat(call(project, null, null, "berrys-simulated").status()).isEqualTo(200);
+    }
+
+    @Test
+    void callsRunningAtTheSameMomentCannotTogetherPassTheBudget() throws Exception {
+        UUID project = UUID.randomUUID();
+        var first = call(project, null, null, "berrys-simulated");
+        long spent = first.json().get("usage").get("total_tokens").asLong();
+        long estimate = first.json().get("usage").get("prompt_tokens").asLong();
+        // room for two more calls' input, not for three: without reservations all four would pass the check
+        long budget = spent + (long) (estimate * 2.5);
+        assertThat(api.put("/api/budgets/" + project, Map.of("budgetTokens", budget))
+                        .status())
+                .isEqualTo(200);
+        String simulated =
+                api.get("/api/providers").json().get("content").get(0).get("id").asString();
+        assertThat(api.put(
+                                "/api/providers/" + simulated,
+                                Map.of(
+                                        "name",
+                                        "simulated",
+                                        "type",
+                                        "SIMULATED",
+                                        "settings",
+                                        Map.of("simulatedLatencyMs", 1_500)))
+                        .status())
+                .isEqualTo(200);
+
+        List<Integer> statuses;
+        try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            var calls = java.util.stream.IntStream.range(0, 4)
+                    .mapToObj(i -> pool.submit(
+                            () -> call(project, null, null, "berrys-simulated").status()))
+                    .toList();
+            statuses = new java.util.ArrayList<>();
+            for (var c : calls) {
+                statuses.add(c.get());
+            }
+        }
+
+        assertThat(statuses).filteredOn(s -> s == 200).hasSize(2);
+        assertThat(statuses).filteredOn(s -> s == 402).hasSize(2);
+        Map<String, Object> row = jdbc.queryForMap(
+                "select reserved_tokens, spent_tokens from budget where tenant = ? and project_id = ?",
+                tenant,
+                project);
+        assertThat(row.get("reserved_tokens"))
+                .as("every reservation given back")
+                .isEqualTo(0L);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from budget_reservation where tenant = ? and project_id = ?",
+                        Long.class,
+                        tenant,
+                        project))
+                .isZero();
+        assertThat(api.get("/api/budgets/" + project)
+                        .json()
+                        .get("reservedTokens")
+                        .asLong())
+                .isZero();
+    }
+
+    @Test
+    void aReservationLeftByAStoppedInstanceIsGivenBackWhenItExpires() {
+        UUID project = UUID.randomUUID();
+        api.put("/api/budgets/" + project, Map.of("budgetTokens", 1_000));
+        jdbc.update("update budget set reserved_tokens = 900 where tenant = ? and project_id = ?", tenant, project);
+        jdbc.update(
+                "insert into budget_reservation (call_id, tenant, project_id, usd, tokens, expires_at)"
+                        + " values (?, ?, ?, 0, 900, now() - interval '1 second')",
+                UUID.randomUUID(),
+                tenant,
+                project);
+        assertThat(call(project, null, null, "berrys-simulated").status())
+                .as("the orphaned reservation still holds the budget")
+                .isEqualTo(402);
+
+        guard.releaseExpired();
+
+        assertThat(api.get("/api/budgets/" + project)
+                        .json()
+                        .get("reservedTokens")
+                        .asLong())
+                .isZero();
         assertThat(call(project, null, null, "berrys-simulated").status()).isEqualTo(200);
     }
 
