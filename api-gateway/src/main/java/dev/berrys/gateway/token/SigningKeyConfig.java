@@ -4,6 +4,7 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
+import dev.berrys.crypto.SecretCipher;
 import dev.berrys.gateway.identity.AuthProperties;
 import dev.berrys.gateway.identity.BuiltInIssuer;
 import java.security.GeneralSecurityException;
@@ -35,28 +36,29 @@ class SigningKeyConfig {
             log.info("Signing tokens with the key from BERRYS_JWT_PRIVATE_KEY");
             return toJwk(parsePem(props.jwtPrivateKey()));
         }
-        KeyEncryption encryption =
-                props.encryptionKey().isEmpty() ? null : KeyEncryption.fromBase64(props.encryptionKey());
+        SecretCipher encryption = SecretCipher.fromConfiguration(props.encryptionKey());
         if (store.current().isEmpty()) {
             RSAKey candidate = toJwk(generate());
             byte[] pkcs8 = privateKeyOf(candidate).getEncoded();
-            String stored = encryption == null ? Base64.getEncoder().encodeToString(pkcs8) : encryption.encrypt(pkcs8);
-            store.insertIfAbsent(new SigningKeyStore.StoredKey(candidate.getKeyID(), stored, encryption != null));
+            String stored = encryption.hasKey()
+                    ? encryption.encrypt(pkcs8, SecretCipher.NO_CONTEXT)
+                    : Base64.getEncoder().encodeToString(pkcs8);
+            store.insertIfAbsent(new SigningKeyStore.StoredKey(candidate.getKeyID(), stored, encryption.hasKey()));
         }
         SigningKeyStore.StoredKey current = store.current().orElseThrow();
         byte[] pkcs8;
         if (current.encrypted()) {
-            if (encryption == null) {
+            if (!encryption.hasKey()) {
                 throw new IllegalStateException("The stored signing key is encrypted: set BERRYS_ENCRYPTION_KEY to the"
                         + " key it was encrypted with, or BERRYS_JWT_PRIVATE_KEY");
             }
-            pkcs8 = encryption.decrypt(current.privateKey());
+            pkcs8 = encryption.decrypt(current.privateKey(), SecretCipher.NO_CONTEXT);
         } else {
             pkcs8 = Base64.getDecoder().decode(current.privateKey());
-            if (encryption == null) {
+            if (!encryption.hasKey()) {
                 log.warn("The token signing key is stored unencrypted; set BERRYS_ENCRYPTION_KEY to seal it");
             } else {
-                store.encryptInPlace(current.kid(), encryption.encrypt(pkcs8));
+                store.encryptInPlace(current.kid(), encryption.encrypt(pkcs8, SecretCipher.NO_CONTEXT));
             }
         }
         RSAKey key = toJwk(decode(pkcs8));

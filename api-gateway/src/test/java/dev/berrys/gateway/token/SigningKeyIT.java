@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.nimbusds.jose.jwk.RSAKey;
 import dev.berrys.gateway.GatewayIT;
 import dev.berrys.gateway.identity.AuthProperties;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
@@ -90,6 +91,22 @@ class SigningKeyIT extends GatewayIT {
 
         assertThat(same.getKeyID()).isEqualTo(plain.getKeyID());
         assertThat(store.current().orElseThrow().encrypted()).isTrue();
+    }
+
+    @Test
+    void aKeySealedBeforeTheSharedCipherStillSigns() throws Exception {
+        // sealed by the former KeyEncryption, with the encryption key base64 of the bytes 0..31
+        String sealed;
+        try (var in = getClass().getResourceAsStream("/legacy/signing-key-sealed-by-KeyEncryption.txt")) {
+            sealed = new String(in.readAllBytes(), StandardCharsets.US_ASCII).strip();
+        }
+        String kid = "dd2PhZIF1SidN1F83swNyBSZx6GX-hSyB7NTdpZqQLg";
+        store.insertIfAbsent(new SigningKeyStore.StoredKey(kid, sealed, true));
+
+        RSAKey key = new SigningKeyConfig().signingKey(props("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8="), store);
+
+        assertThat(key.getKeyID()).isEqualTo(kid);
+        assertThat(key.isPrivate()).isTrue();
     }
 
     private static AuthProperties props(String encryptionKey) {

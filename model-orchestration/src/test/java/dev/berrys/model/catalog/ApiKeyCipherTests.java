@@ -23,14 +23,26 @@ class ApiKeyCipherTests {
     }
 
     @Test
-    void aKeyIsSealedWithAFreshIvAndOpensOnlyWithTheSameEncryptionKey() {
+    void aStoredKeyOpensOnlyWithTheEncryptionKeyItWasSealedWithElseTheProviderHasNone() {
         var cipher = new ApiKeyCipher(props(ModelIT.KEY));
-        String one = cipher.encrypt("sk-secret");
-        String two = cipher.encrypt("sk-secret");
-        assertThat(one).isNotEqualTo(two).doesNotContain("sk-secret");
-        assertThat(cipher.decrypt(one)).isEqualTo("sk-secret");
-        var other = new ApiKeyCipher(props("b3RoZXItZW5jcnlwdGlvbi1rZXktb2YtMzItYnl0ZXM="));
-        assertThat(other.decrypt(one)).isNull();
+        String sealed = cipher.encrypt("sk-secret");
+        assertThat(sealed).doesNotContain("sk-secret");
+        assertThat(cipher.decrypt(sealed)).isEqualTo("sk-secret");
+
+        assertThat(new ApiKeyCipher(props("b3RoZXItZW5jcnlwdGlvbi1rZXktb2YtMzItYnl0ZXM=")).decrypt(sealed))
+                .isNull();
+        assertThat(new ApiKeyCipher(props("")).decrypt(sealed)).isNull();
+        assertThat(cipher.decrypt((sealed.startsWith("A") ? "B" : "A") + sealed.substring(1)))
+                .isNull();
+        assertThat(cipher.decrypt("not base64!")).isNull();
+    }
+
+    @Test
+    void aKeyStoredBeforeTheSharedCipherStillOpens() {
+        // sealed by the former AES-GCM code of this class, with the key base64 of the bytes 0..31
+        var cipher = new ApiKeyCipher(props("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8="));
+        assertThat(cipher.decrypt("FSnCGcq5gVqX2xzxDGXCnL2T8IU0J90oppVBK3Psc02RfCj3+3NxbPagZhdDStgmPFS/WrxeIQ=="))
+                .isEqualTo("sk-legacy-provider-key-0001");
     }
 
     @Test
@@ -38,6 +50,7 @@ class ApiKeyCipherTests {
         var cipher = new ApiKeyCipher(props(""));
         assertThatThrownBy(() -> cipher.encrypt("sk-secret")).isInstanceOfSatisfying(ProblemException.class, e -> {
             assertThat(e.status()).isEqualTo(HttpStatus.CONFLICT);
+            assertThat(e.slug()).isEqualTo("encryption-key-missing");
             assertThat(e.getMessage()).contains("BERRYS_ENCRYPTION_KEY");
             assertThat(e.properties()).containsEntry("field", "apiKey");
         });

@@ -1,7 +1,7 @@
 package dev.berrys.tool.mcp;
 
+import dev.berrys.crypto.SecretCipher;
 import dev.berrys.tool.config.ToolProperties;
-import dev.berrys.tool.crypto.SecretBox;
 import dev.berrys.tool.schema.JsonSchemas;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,8 +14,9 @@ class McpConfiguration {
         return new McpSchemaValidator(schemas, json);
     }
 
+    /** MCP credentials at rest; a malformed BERRYS_ENCRYPTION_KEY stops the start. */
     @Bean
-    SecretBox secretBox(ToolProperties props) {
-        return new SecretBox(props.encryptionKey());
+    SecretCipher secretCipher(ToolProperties props) {
+        return SecretCipher.fromConfiguration(props.encryptionKey());
     }
 }

@@ -1,9 +1,9 @@
 package dev.berrys.tool.mcp;
 
+import dev.berrys.crypto.SecretCipher;
 import dev.berrys.starter.web.ProblemException;
 import dev.berrys.tool.builtin.ToolCall;
 import dev.berrys.tool.builtin.ToolFailure;
-import dev.berrys.tool.crypto.SecretBox;
 import dev.berrys.tool.execution.RemoteTools;
 import dev.berrys.tool.net.AddressFilter;
 import dev.berrys.tool.net.RefusedAddressException;
@@ -37,7 +37,7 @@ public class McpServers implements RemoteTools {
     private final RegisteredServers servers;
     private final McpConnections connections;
     private final ToolRegistry registry;
-    private final SecretBox secrets;
+    private final SecretCipher secrets;
     private final AddressFilter addresses;
     private final TransactionTemplate tx;
     private final JsonMapper json;
@@ -47,7 +47,7 @@ public class McpServers implements RemoteTools {
             RegisteredServers servers,
             McpConnections connections,
             ToolRegistry registry,
-            SecretBox secrets,
+            SecretCipher secrets,
             AddressFilter addresses,
             TransactionTemplate tx,
             JsonMapper json) {
@@ -65,7 +65,7 @@ public class McpServers implements RemoteTools {
         validate(request);
         boolean hasCredentials =
                 request.credentials() != null && !request.credentials().isEmpty();
-        if (hasCredentials && !secrets.canEncrypt()) {
+        if (hasCredentials && !secrets.hasKey()) {
             throw new ProblemException.Conflict(
                     "encryption-key-missing",
                     "Credentials cannot be stored: BERRYS_ENCRYPTION_KEY is not set on tool-integration.");
@@ -87,7 +87,7 @@ public class McpServers implements RemoteTools {
                     request.url(),
                     request.enabled() == null || request.enabled());
             if (hasCredentials) {
-                server.storeCredentials(secrets.encrypt(
+                server.storeCredentials(secrets.encryptText(
                         json.writeValueAsString(request.credentials()), RegisteredServer.credentialsContext(id)));
             }
             servers.save(server);
@@ -230,13 +230,14 @@ public class McpServers implements RemoteTools {
         if (server.credentials() != null) {
             try {
                 credentials = json.readValue(
-                        secrets.decrypt(server.credentials(), RegisteredServer.credentialsContext(server.id())),
+                        secrets.decryptText(server.credentials(), RegisteredServer.credentialsContext(server.id())),
                         Credentials.class);
-            } catch (ProblemException e) {
+            } catch (SecretCipher.KeyMissing e) {
                 throw new McpConnections.McpUnavailable(
                         "Stored credentials cannot be used: BERRYS_ENCRYPTION_KEY is not set.");
-            } catch (IllegalStateException e) {
-                throw new McpConnections.McpUnavailable(e.getMessage());
+            } catch (SecretCipher.Unreadable e) {
+                throw new McpConnections.McpUnavailable(
+                        "Stored credentials cannot be decrypted with the configured BERRYS_ENCRYPTION_KEY.");
             }
         }
         return new ConnectionSpec(

@@ -2,8 +2,8 @@ package dev.berrys.tool.mcp;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.berrys.crypto.SecretCipher;
 import dev.berrys.starter.web.ProblemException;
-import dev.berrys.tool.crypto.SecretBox;
 import dev.berrys.tool.net.AddressFilter;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +21,7 @@ class McpServersWithoutKeyTests {
                 null,
                 null,
                 null,
-                new SecretBox(""),
+                SecretCipher.fromConfiguration(""),
                 new AddressFilter(List.of()),
                 null,
                 JsonMapper.builder().build());

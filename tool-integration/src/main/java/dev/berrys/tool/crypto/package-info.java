@@ -1,4 +1,0 @@
-@NullMarked
-package dev.berrys.tool.crypto;
-
-import org.jspecify.annotations.NullMarked;
