@@ -16,8 +16,10 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
@@ -121,7 +123,15 @@ class UpstreamHttp {
 
     /** {@code retry-after-ms} (OpenAI), else {@code Retry-After} in seconds or as an HTTP date. */
     static @Nullable Duration retryAfter(HttpHeaders headers) {
-        var ms = headers.firstValue("retry-after-ms");
+        return retryAfter(headers::firstValue);
+    }
+
+    /**
+     * The same, from any client's headers: {@code header} gives the first value of a header by its
+     * (case-insensitive) name.
+     */
+    static @Nullable Duration retryAfter(Function<String, Optional<String>> header) {
+        var ms = header.apply("retry-after-ms");
         if (ms.isPresent()) {
             try {
                 return Duration.ofMillis((long) Double.parseDouble(ms.get().strip()));
@@ -129,7 +139,7 @@ class UpstreamHttp {
                 // fall through to Retry-After
             }
         }
-        var value = headers.firstValue("retry-after");
+        var value = header.apply("retry-after");
         if (value.isEmpty()) {
             return null;
         }
