@@ -92,4 +92,74 @@ final class AnthropicAnswers {
         FakeUpstream.event(sse, "message_delta", messageDelta);
         FakeUpstream.event(sse, "message_stop", FakeUpstream.object().put("type", "message_stop"));
     }
+
+    /** message_start (and a first text delta if {@code afterText}), then silence for {@code millis}. */
+    static void stall(HttpExchange ex, boolean afterText, long millis) throws IOException {
+        OutputStream sse = FakeUpstream.sse(ex);
+        FakeUpstream.event(sse, "message_start", messageStart());
+        if (afterText) {
+            textBlockStart(sse);
+            textDelta(sse, "first words");
+        }
+        sleep(millis);
+    }
+
+    /** A whole text answer in {@code parts} deltas, {@code gapMillis} apart. */
+    static void trickle(HttpExchange ex, int parts, long gapMillis) throws IOException {
+        OutputStream sse = FakeUpstream.sse(ex);
+        FakeUpstream.event(sse, "message_start", messageStart());
+        textBlockStart(sse);
+        for (int i = 0; i < parts; i++) {
+            sleep(gapMillis);
+            textDelta(sse, "part" + i + " ");
+        }
+        ObjectNode messageDelta = FakeUpstream.object().put("type", "message_delta");
+        messageDelta.putObject("delta").put("stop_reason", "end_turn").putNull("stop_sequence");
+        messageDelta.putObject("usage").put("output_tokens", parts);
+        FakeUpstream.event(sse, "message_delta", messageDelta);
+        FakeUpstream.event(sse, "message_stop", FakeUpstream.object().put("type", "message_stop"));
+    }
+
+    /** An {@code error} event (Anthropic's overloaded_error) before any content. */
+    static void errorEvent(HttpExchange ex) throws IOException {
+        OutputStream sse = FakeUpstream.sse(ex);
+        FakeUpstream.event(sse, "message_start", messageStart());
+        ObjectNode error = FakeUpstream.object().put("type", "error");
+        error.putObject("error").put("type", "overloaded_error").put("message", "Overloaded");
+        FakeUpstream.event(sse, "error", error);
+    }
+
+    private static ObjectNode messageStart() {
+        ObjectNode start = FakeUpstream.object().put("type", "message_start");
+        start.putObject("message")
+                .put("id", "msg_fake")
+                .put("type", "message")
+                .put("role", "assistant")
+                .putObject("usage")
+                .put("input_tokens", 13)
+                .put("output_tokens", 1);
+        return start;
+    }
+
+    private static void textBlockStart(OutputStream sse) throws IOException {
+        ObjectNode blockStart =
+                FakeUpstream.object().put("type", "content_block_start").put("index", 0);
+        blockStart.putObject("content_block").put("type", "text").put("text", "");
+        FakeUpstream.event(sse, "content_block_start", blockStart);
+    }
+
+    private static void textDelta(OutputStream sse, String text) throws IOException {
+        ObjectNode delta =
+                FakeUpstream.object().put("type", "content_block_delta").put("index", 0);
+        delta.putObject("delta").put("type", "text_delta").put("text", text);
+        FakeUpstream.event(sse, "content_block_delta", delta);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 }

@@ -144,6 +144,37 @@ public final class FakeUpstream implements AutoCloseable {
         };
     }
 
+    /** Anthropic's stream that starts (with a first text delta if {@code afterText}) and then goes silent. */
+    public static Behaviour anthropicStall(boolean afterText, long millis) {
+        return (fake, ex, body) -> AnthropicAnswers.stall(ex, afterText, millis);
+    }
+
+    /** Anthropic's stream of {@code parts} text deltas, {@code gapMillis} apart. */
+    public static Behaviour anthropicTrickle(int parts, long gapMillis) {
+        return (fake, ex, body) -> AnthropicAnswers.trickle(ex, parts, gapMillis);
+    }
+
+    /** Anthropic's stream that fails with an {@code error} event before any content. */
+    public static Behaviour anthropicErrorEvent() {
+        return (fake, ex, body) -> AnthropicAnswers.errorEvent(ex);
+    }
+
+    /** A refusal whose body quotes the credential the request carried, as some gateways do. */
+    public static Behaviour refusalQuotingTheKey(int status) {
+        return (fake, ex, body) -> {
+            String key = ex.getRequestHeaders().getFirst("Authorization");
+            if (key == null) {
+                key = ex.getRequestHeaders().getFirst("X-Api-Key");
+            }
+            byte[] error = ("{\"type\":\"error\",\"error\":{\"type\":\"authentication_error\","
+                            + "\"message\":\"invalid credential: " + key + "\"}}")
+                    .getBytes(StandardCharsets.UTF_8);
+            ex.getResponseHeaders().add("Content-Type", "application/json");
+            ex.sendResponseHeaders(status, error.length);
+            ex.getResponseBody().write(error);
+        };
+    }
+
     /** A well-formed answer: a tool call where tools are offered and none has answered, else {@link #text}. */
     public static void answer(FakeUpstream fake, HttpExchange ex, JsonNode body) throws IOException {
         boolean stream = body.path("stream").asBoolean(false);

@@ -1,5 +1,12 @@
 package dev.berrys.model.upstream;
 
+import com.anthropic.errors.AnthropicException;
+import com.anthropic.models.messages.ContentBlock;
+import com.anthropic.models.messages.Message;
+import com.anthropic.models.messages.RawContentBlockDeltaEvent;
+import com.anthropic.models.messages.RawContentBlockStartEvent;
+import com.anthropic.models.messages.RawMessageStreamEvent;
+import com.anthropic.models.messages.StopReason;
 import dev.berrys.model.catalog.ModelRoute;
 import dev.berrys.model.catalog.ProviderType;
 import dev.berrys.model.chat.ChatCall;
@@ -7,22 +14,24 @@ import dev.berrys.model.chat.ChatDelta;
 import dev.berrys.model.chat.ChatRequest;
 import dev.berrys.model.chat.ChatResult;
 import dev.berrys.model.chat.ChatStream;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
 
-/** Anthropic's Messages API ({@code POST /v1/messages}), plain and streamed, answered in OpenAI's terms. */
+/**
+ * Anthropic's Messages API through the official SDK ({@code anthropic-java}), plain and streamed,
+ * answered in OpenAI's terms. One attempt per call: the SDK's retries are off, the router retries.
+ */
 @Component
 class AnthropicClient implements ProviderClient {
-    static final String VERSION = "2023-06-01";
-    private final UpstreamHttp http;
+    private final AnthropicSdkClients clients;
 
-    AnthropicClient(UpstreamHttp http) {
-        this.http = http;
+    AnthropicClient(AnthropicSdkClients clients) {
+        this.clients = clients;
     }
 
     @Override
@@ -33,147 +42,142 @@ class AnthropicClient implements ProviderClient {
     @Override
     public ChatResult complete(ModelRoute route, ChatCall call) {
         boolean structured = call.request().jsonSchema() != null;
-        JsonNode answer = http.postJson(
-                url(route),
-                headers(route),
-                AnthropicMessages.request(http.json(), route.upstreamName(), call, false),
-                timeout(route));
-        if (!answer.path("content").isArray() || !answer.path("stop_reason").isString()) {
+        try {
+            Message answer = clients.of(route.provider())
+                    .messages()
+                    .create(AnthropicMessages.request(route.upstreamName(), call), AnthropicSdkClients.plain(route));
+            return result(answer, structured);
+        } catch (AnthropicException e) {
+            throw AnthropicFailures.of(e, AnthropicSdkClients.timeout(route));
+        }
+    }
+
+    private static ChatResult result(Message answer, boolean structured) {
+        List<ContentBlock> content = answer._content().asKnown().orElse(null);
+        StopReason stop = answer._stopReason().asKnown().orElse(null);
+        if (content == null || stop == null) {
             throw new UpstreamException(
                     UpstreamException.Kind.MALFORMED, 200, "malformed answer: no content or stop_reason");
         }
         StringBuilder text = new StringBuilder();
         List<ChatRequest.ToolCall> calls = new ArrayList<>();
-        for (JsonNode block : answer.path("content")) {
-            switch (block.path("type").asString("")) {
-                case "text" -> text.append(block.path("text").asString(""));
-                case "tool_use" -> {
-                    if (structured
-                            && AnthropicMessages.STRUCTURED_TOOL.equals(
-                                    block.path("name").asString())) {
-                        text.append(http.json().writeValueAsString(block.path("input")));
-                    } else {
-                        calls.add(new ChatRequest.ToolCall(
-                                block.path("id").asString(null),
-                                "function",
-                                new ChatRequest.FunctionCall(
-                                        block.path("name").asString(""),
-                                        http.json().writeValueAsString(block.path("input")))));
-                    }
+        for (ContentBlock block : content) {
+            block.text().ifPresent(t -> text.append(t.text()));
+            block.toolUse().ifPresent(use -> {
+                String input = AnthropicMessages.json(use._input());
+                if (structured && AnthropicMessages.STRUCTURED_TOOL.equals(use.name())) {
+                    text.append(input);
+                } else {
+                    calls.add(new ChatRequest.ToolCall(
+                            use.id(), "function", new ChatRequest.FunctionCall(use.name(), input)));
                 }
-                default -> {}
-            }
+            });
         }
+        var usage = answer._usage().asKnown();
         return new ChatResult(
                 text.isEmpty() ? null : text.toString(),
                 calls,
-                AnthropicMessages.finishReason(answer.path("stop_reason").asString(), structured),
-                answer.path("usage").path("input_tokens").asLong(0),
-                answer.path("usage").path("output_tokens").asLong(0));
+                AnthropicMessages.finishReason(stop.asString(), structured),
+                usage.flatMap(u -> u._inputTokens().asKnown()).orElse(0L),
+                usage.flatMap(u -> u._outputTokens().asKnown()).orElse(0L));
     }
 
     @Override
     public ChatResult stream(ModelRoute route, ChatCall call, ChatStream sink) {
-        boolean structured = call.request().jsonSchema() != null;
-        var state = new OpenAiCompatibleClient.StreamState();
-        Map<Integer, Integer> toolIndex = new HashMap<>();
-        Map<Integer, Boolean> structuredBlocks = new HashMap<>();
-        long[] tokens = {0, 0};
-        http.postStream(
-                url(route),
-                headers(route),
-                AnthropicMessages.request(http.json(), route.upstreamName(), call, true),
-                timeout(route),
-                line -> {
-                    if (!line.startsWith("data:")) {
-                        return;
-                    }
-                    JsonNode event = http.parse(line.substring(5).strip());
-                    int index = event.path("index").asInt(0);
-                    switch (event.path("type").asString("")) {
-                        case "message_start" ->
-                            tokens[0] = event.path("message")
-                                    .path("usage")
-                                    .path("input_tokens")
-                                    .asLong(0);
-                        case "content_block_start" -> {
-                            JsonNode block = event.path("content_block");
-                            if ("tool_use".equals(block.path("type").asString())) {
-                                if (structured
-                                        && AnthropicMessages.STRUCTURED_TOOL.equals(
-                                                block.path("name").asString())) {
-                                    structuredBlocks.put(index, true);
-                                } else {
-                                    int i = toolIndex.size();
-                                    toolIndex.put(index, i);
-                                    var d = new ChatDelta.ToolCallDelta(
-                                            i,
-                                            block.path("id").asString(null),
-                                            block.path("name").asString(""),
-                                            "");
-                                    state.add(d);
-                                    sink.delta(new ChatDelta(null, List.of(d), null));
-                                }
-                            }
-                        }
-                        case "content_block_delta" -> {
-                            JsonNode delta = event.path("delta");
-                            if ("text_delta".equals(delta.path("type").asString())) {
-                                String text = delta.path("text").asString("");
-                                state.content.append(text);
-                                sink.delta(ChatDelta.content(text));
-                            } else if ("input_json_delta"
-                                    .equals(delta.path("type").asString())) {
-                                String part = delta.path("partial_json").asString("");
-                                if (structuredBlocks.containsKey(index)) {
-                                    state.content.append(part);
-                                    sink.delta(ChatDelta.content(part));
-                                } else if (toolIndex.containsKey(index)) {
-                                    var d = new ChatDelta.ToolCallDelta(toolIndex.get(index), null, null, part);
-                                    state.add(d);
-                                    sink.delta(new ChatDelta(null, List.of(d), null));
-                                }
-                            }
-                        }
-                        case "message_delta" -> {
-                            tokens[1] =
-                                    event.path("usage").path("output_tokens").asLong(tokens[1]);
-                            String stop =
-                                    event.path("delta").path("stop_reason").asString(null);
-                            if (stop != null) {
-                                state.finish = AnthropicMessages.finishReason(stop, structured);
-                                sink.delta(ChatDelta.finish(state.finish));
-                            }
-                        }
-                        case "error" ->
-                            throw new UpstreamException(
-                                    UpstreamException.Kind.SERVER_ERROR, 529, "error event in the stream");
-                        default -> {}
-                    }
+        var state = new StreamState(call.request().jsonSchema() != null, sink);
+        try (var events = clients.of(route.provider())
+                .messages()
+                .createStreaming(
+                        AnthropicMessages.request(route.upstreamName(), call), AnthropicSdkClients.streamed(route))) {
+            for (RawMessageStreamEvent event : events) {
+                state.on(event);
+            }
+        } catch (AnthropicException e) {
+            throw AnthropicFailures.of(e, AnthropicSdkClients.timeout(route));
+        }
+        return state.result();
+    }
+
+    /** What a stream has said so far, and its translation into deltas for the sink. */
+    private static final class StreamState {
+        private final boolean structured;
+        private final ChatStream sink;
+        private final StringBuilder content = new StringBuilder();
+        private final Map<Long, ChatDelta.ToolCallDelta> tools = new HashMap<>();
+        private final Map<Long, StringBuilder> arguments = new HashMap<>();
+        private final Set<Long> structuredBlocks = new HashSet<>();
+        private String finish;
+        private long in;
+        private long out;
+
+        StreamState(boolean structured, ChatStream sink) {
+            this.structured = structured;
+            this.sink = sink;
+        }
+
+        void on(RawMessageStreamEvent event) {
+            event.messageStart()
+                    .flatMap(s -> s.message()._usage().asKnown())
+                    .flatMap(u -> u._inputTokens().asKnown())
+                    .ifPresent(tokens -> in = tokens);
+            event.contentBlockStart().ifPresent(this::blockStart);
+            event.contentBlockDelta().ifPresent(this::blockDelta);
+            event.messageDelta().ifPresent(d -> {
+                d._usage().asKnown().flatMap(u -> u._outputTokens().asKnown()).ifPresent(tokens -> out = tokens);
+                d.delta().stopReason().ifPresent(stop -> {
+                    finish = AnthropicMessages.finishReason(stop.asString(), structured);
+                    sink.delta(ChatDelta.finish(finish));
                 });
-        if (state.finish == null) {
-            throw new UpstreamException(UpstreamException.Kind.MALFORMED, 200, "stream ended without a stop reason");
+            });
         }
-        state.in = tokens[0];
-        state.out = tokens[1];
-        return state.result(call);
-    }
 
-    private static String url(ModelRoute route) {
-        String base = route.provider().baseUrl();
-        return base.endsWith("/v1") ? base + "/messages" : base + "/v1/messages";
-    }
-
-    private static Map<String, String> headers(ModelRoute route) {
-        Map<String, String> headers = new HashMap<>();
-        headers.put("anthropic-version", VERSION);
-        if (route.provider().apiKey() != null) {
-            headers.put("x-api-key", route.provider().apiKey());
+        private void blockStart(RawContentBlockStartEvent start) {
+            start.contentBlock().toolUse().ifPresent(use -> {
+                if (structured && AnthropicMessages.STRUCTURED_TOOL.equals(use.name())) {
+                    structuredBlocks.add(start.index());
+                } else {
+                    var d = new ChatDelta.ToolCallDelta(tools.size(), use.id(), use.name(), "");
+                    tools.put(start.index(), d);
+                    arguments.put(start.index(), new StringBuilder());
+                    sink.delta(new ChatDelta(null, List.of(d), null));
+                }
+            });
         }
-        return headers;
-    }
 
-    private static Duration timeout(ModelRoute route) {
-        return Duration.ofMillis(route.provider().settings().timeout());
+        private void blockDelta(RawContentBlockDeltaEvent event) {
+            long index = event.index();
+            event.delta().text().ifPresent(t -> {
+                content.append(t.text());
+                sink.delta(ChatDelta.content(t.text()));
+            });
+            event.delta().inputJson().ifPresent(j -> {
+                String part = j.partialJson();
+                if (structuredBlocks.contains(index)) {
+                    content.append(part);
+                    sink.delta(ChatDelta.content(part));
+                } else if (tools.containsKey(index)) {
+                    arguments.get(index).append(part);
+                    var d = new ChatDelta.ToolCallDelta(tools.get(index).index(), null, null, part);
+                    sink.delta(new ChatDelta(null, List.of(d), null));
+                }
+            });
+        }
+
+        ChatResult result() {
+            if (finish == null) {
+                throw new UpstreamException(
+                        UpstreamException.Kind.MALFORMED, 200, "stream ended without a stop reason");
+            }
+            List<ChatRequest.ToolCall> calls = new ArrayList<>();
+            tools.entrySet().stream()
+                    .sorted(Map.Entry.comparingByKey())
+                    .forEach(e -> calls.add(new ChatRequest.ToolCall(
+                            e.getValue().id(),
+                            "function",
+                            new ChatRequest.FunctionCall(
+                                    e.getValue().name(),
+                                    arguments.get(e.getKey()).toString()))));
+            return new ChatResult(content.isEmpty() ? null : content.toString(), calls, finish, in, out);
+        }
     }
 }

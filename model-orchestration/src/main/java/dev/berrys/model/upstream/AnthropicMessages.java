@@ -1,96 +1,118 @@
 package dev.berrys.model.upstream;
 
+import com.anthropic.core.JsonValue;
+import com.anthropic.core.ObjectMappers;
+import com.anthropic.models.messages.ContentBlockParam;
+import com.anthropic.models.messages.MessageCreateParams;
+import com.anthropic.models.messages.MessageParam;
+import com.anthropic.models.messages.TextBlockParam;
+import com.anthropic.models.messages.Tool;
+import com.anthropic.models.messages.ToolChoice;
+import com.anthropic.models.messages.ToolChoiceAny;
+import com.anthropic.models.messages.ToolChoiceAuto;
+import com.anthropic.models.messages.ToolChoiceTool;
+import com.anthropic.models.messages.ToolResultBlockParam;
+import com.anthropic.models.messages.ToolUseBlockParam;
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.berrys.model.chat.ChatCall;
 import dev.berrys.model.chat.ChatRequest;
-import tools.jackson.core.JacksonException;
+import java.util.ArrayList;
+import java.util.List;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Translates an OpenAI chat request into Anthropic's Messages API: system text apart, tool calls as
- * {@code tool_use} blocks, tool results as {@code tool_result} blocks in a user turn, consecutive turns
- * of one role merged. A JSON schema answer is asked for as a forced call of a tool whose input schema
- * is that schema ({@link #STRUCTURED_TOOL}).
+ * Translates an OpenAI chat request into the Anthropic SDK's {@link MessageCreateParams}: system text
+ * apart, tool calls as {@code tool_use} blocks, tool results as {@code tool_result} blocks in a user
+ * turn, consecutive turns of one role merged. A JSON schema answer is asked for as a forced call of a
+ * tool whose input schema is that schema ({@link #STRUCTURED_TOOL}).
  */
 final class AnthropicMessages {
     static final String STRUCTURED_TOOL = "structured_output";
     static final int DEFAULT_MAX_TOKENS = 4096;
 
+    /**
+     * The SDK's own Jackson 2 mapper. Caller JSON (the app's Jackson 3 trees) crosses into the SDK's
+     * types as text, so that schemas and tool inputs arrive exactly as the caller wrote them.
+     */
+    static final JsonMapper SDK_JSON = ObjectMappers.jsonMapper();
+
     private AnthropicMessages() {}
 
-    static ObjectNode request(JsonMapper json, String model, ChatCall call, boolean stream) {
+    static MessageCreateParams request(String model, ChatCall call) {
         ChatRequest r = call.request();
-        ObjectNode body = json.createObjectNode();
-        body.put("model", model);
-        body.put("max_tokens", r.outputLimit() == null ? DEFAULT_MAX_TOKENS : r.outputLimit());
+        var body = MessageCreateParams.builder()
+                .model(model)
+                .maxTokens(r.outputLimit() == null ? DEFAULT_MAX_TOKENS : r.outputLimit())
+                .messages(List.of());
         if (r.temperature() != null) {
-            body.put("temperature", Math.min(1.0, r.temperature()));
-        }
-        if (stream) {
-            body.put("stream", true);
+            // not in the SDK's typed builder (the newest models refuse it); the Messages API takes it
+            body.putAdditionalBodyProperty("temperature", JsonValue.from(Math.min(1.0, r.temperature())));
         }
         StringBuilder system = new StringBuilder();
-        ArrayNode messages = body.putArray("messages");
+        List<Turn> turns = new ArrayList<>();
         for (ChatRequest.Message m : r.messageList()) {
             switch (m.role()) {
                 case "system", "developer" ->
                     system.append(system.isEmpty() ? "" : "\n\n").append(m.text());
                 case "assistant" -> {
-                    ArrayNode blocks = turn(messages, "assistant");
+                    List<ContentBlockParam> blocks = turn(turns, true);
                     if (!m.text().isEmpty()) {
-                        blocks.addObject().put("type", "text").put("text", m.text());
+                        blocks.add(text(m.text()));
                     }
                     for (ChatRequest.ToolCall c : m.toolCallList()) {
-                        ObjectNode use = blocks.addObject();
-                        use.put("type", "tool_use");
-                        use.put("id", c.id() == null ? "toolu_" + Integer.toHexString(c.hashCode()) : c.id());
-                        use.put("name", c.function().name());
-                        use.set("input", arguments(json, c.function().arguments()));
+                        blocks.add(ContentBlockParam.ofToolUse(ToolUseBlockParam.builder()
+                                .id(c.id() == null ? "toolu_" + Integer.toHexString(c.hashCode()) : c.id())
+                                .name(c.function().name())
+                                .input(arguments(c.function().arguments()))
+                                .build()));
                     }
                 }
-                case "tool" -> {
-                    ObjectNode result = turn(messages, "user").addObject();
-                    result.put("type", "tool_result");
-                    result.put("tool_use_id", m.toolCallId() == null ? "" : m.toolCallId());
-                    result.put("content", m.text());
-                }
-                default ->
-                    turn(messages, "user").addObject().put("type", "text").put("text", m.text());
+                case "tool" ->
+                    turn(turns, false)
+                            .add(ContentBlockParam.ofToolResult(ToolResultBlockParam.builder()
+                                    .toolUseId(m.toolCallId() == null ? "" : m.toolCallId())
+                                    .content(m.text())
+                                    .build()));
+                default -> turn(turns, false).add(text(m.text()));
             }
+        }
+        for (Turn t : turns) {
+            body.addMessage(
+                    t.assistant()
+                            ? MessageParam.ofAssistantOfContentBlockParams(t.blocks())
+                            : MessageParam.ofUserOfContentBlockParams(t.blocks()));
         }
         if (!system.isEmpty()) {
-            body.put("system", system.toString());
+            body.system(system.toString());
         }
-        ArrayNode tools = json.createArrayNode();
+        List<Tool> tools = new ArrayList<>();
         for (ChatRequest.Tool t : r.toolList()) {
-            ObjectNode tool = tools.addObject();
-            tool.put("name", t.function().name());
+            var tool = Tool.builder()
+                    .name(t.function().name())
+                    .inputSchema(inputSchema(t.function().parameters()));
             if (t.function().description() != null) {
-                tool.put("description", t.function().description());
+                tool.description(t.function().description());
             }
-            tool.set(
-                    "input_schema",
-                    t.function().parameters() == null
-                            ? json.createObjectNode().put("type", "object")
-                            : t.function().parameters());
+            tools.add(tool.build());
         }
         ChatRequest.JsonSchema schema = r.jsonSchema();
         if (schema != null && schema.schema() != null) {
-            ObjectNode tool = tools.addObject();
-            tool.put("name", STRUCTURED_TOOL);
-            tool.put("description", "Answer with this tool; its input is the whole answer.");
-            tool.set("input_schema", schema.schema());
-            body.putObject("tool_choice").put("type", "tool").put("name", STRUCTURED_TOOL);
+            tools.add(Tool.builder()
+                    .name(STRUCTURED_TOOL)
+                    .description("Answer with this tool; its input is the whole answer.")
+                    .inputSchema(inputSchema(schema.schema()))
+                    .build());
+            body.toolChoice(ToolChoice.ofTool(
+                    ToolChoiceTool.builder().name(STRUCTURED_TOOL).build()));
         } else if (r.toolChoice() != null && !tools.isEmpty()) {
             toolChoice(body, r.toolChoice());
         }
         if (!tools.isEmpty()
                 && !(r.toolChoice() != null && "none".equals(r.toolChoice().asString(null)) && schema == null)) {
-            body.set("tools", tools);
+            tools.forEach(body::addTool);
         }
-        return body;
+        return body.build();
     }
 
     static String finishReason(String stopReason, boolean structured) {
@@ -101,39 +123,73 @@ final class AnthropicMessages {
         };
     }
 
-    private static void toolChoice(ObjectNode body, JsonNode choice) {
+    /** A tool's input as the JSON text OpenAI's {@code arguments} carry. */
+    static String json(JsonValue value) {
+        try {
+            return SDK_JSON.writeValueAsString(value);
+        } catch (JacksonException e) {
+            throw new UpstreamException(UpstreamException.Kind.MALFORMED, 200, "malformed answer: tool input");
+        }
+    }
+
+    private static void toolChoice(MessageCreateParams.Builder body, JsonNode choice) {
         if (choice.isString()) {
             switch (choice.asString()) {
-                case "required" -> body.putObject("tool_choice").put("type", "any");
-                case "auto" -> body.putObject("tool_choice").put("type", "auto");
+                case "required" ->
+                    body.toolChoice(ToolChoice.ofAny(ToolChoiceAny.builder().build()));
+                case "auto" ->
+                    body.toolChoice(ToolChoice.ofAuto(ToolChoiceAuto.builder().build()));
                 default -> {}
             }
         } else if (choice.path("function").path("name").isString()) {
-            body.putObject("tool_choice")
-                    .put("type", "tool")
-                    .put("name", choice.path("function").path("name").asString());
+            body.toolChoice(ToolChoice.ofTool(ToolChoiceTool.builder()
+                    .name(choice.path("function").path("name").asString())
+                    .build()));
         }
     }
 
-    private static ArrayNode turn(ArrayNode messages, String role) {
-        if (!messages.isEmpty()
-                && role.equals(messages.get(messages.size() - 1).path("role").asString())) {
-            return (ArrayNode) messages.get(messages.size() - 1).get("content");
+    private record Turn(boolean assistant, List<ContentBlockParam> blocks) {}
+
+    private static List<ContentBlockParam> turn(List<Turn> turns, boolean assistant) {
+        if (!turns.isEmpty() && turns.getLast().assistant() == assistant) {
+            return turns.getLast().blocks();
         }
-        ObjectNode turn = messages.addObject();
-        turn.put("role", role);
-        return turn.putArray("content");
+        Turn turn = new Turn(assistant, new ArrayList<>());
+        turns.add(turn);
+        return turn.blocks();
     }
 
-    private static JsonNode arguments(JsonMapper json, String arguments) {
-        if (arguments == null || arguments.isBlank()) {
-            return json.createObjectNode();
+    private static ContentBlockParam text(String text) {
+        return ContentBlockParam.ofText(TextBlockParam.builder().text(text).build());
+    }
+
+    /** The caller's JSON Schema as it is, unknown keywords included; none: an object. */
+    private static Tool.InputSchema inputSchema(JsonNode parameters) {
+        if (parameters == null) {
+            return Tool.InputSchema.builder().build();
         }
         try {
-            JsonNode node = json.readTree(arguments);
-            return node != null && node.isObject() ? node : json.createObjectNode();
+            var schema = SDK_JSON.readValue(parameters.toString(), Tool.InputSchema.class);
+            if (schema != null) {
+                return schema;
+            }
         } catch (JacksonException e) {
-            return json.createObjectNode();
+            // the validator lets only JSON Schemas (objects) through
         }
+        return Tool.InputSchema.builder().build();
+    }
+
+    private static ToolUseBlockParam.Input arguments(String arguments) {
+        if (arguments != null && !arguments.isBlank()) {
+            try {
+                var input = SDK_JSON.readValue(arguments, ToolUseBlockParam.Input.class);
+                if (input != null) {
+                    return input;
+                }
+            } catch (JacksonException e) {
+                // not a JSON object: sent as an empty input, as before
+            }
+        }
+        return ToolUseBlockParam.Input.builder().build();
     }
 }

@@ -23,7 +23,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The HTTP under every real provider adapter: one JDK client on virtual threads, the provider's timeout
+ * The HTTP under the adapters that speak their wire format by hand: one JDK client on virtual threads, the provider's timeout
  * until the answer starts, failures classified as {@link UpstreamException} (with {@code Retry-After}),
  * and line-by-line reading of streamed answers. Nothing here logs a header or a body.
  */

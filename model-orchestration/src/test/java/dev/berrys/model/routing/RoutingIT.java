@@ -92,8 +92,10 @@ class RoutingIT {
         assertThat(content(chat("fake-claude", false, false))).isEqualTo("fake answer");
         var seen = anthropic.requests.getLast();
         assertThat(seen.path()).isEqualTo("/v1/messages");
-        assertThat(seen.headers().get("x-api-key")).isEqualTo(KEY);
-        assertThat(seen.headers().get("anthropic-version")).isEqualTo("2023-06-01");
+        // as the official SDK authenticates and versions its requests
+        assertThat(seen.headers().get("authorization")).isEqualTo("Bearer " + KEY);
+        assertThat(seen.headers().get("anthropic-version")).isNotBlank();
+        assertThat(seen.headers().get("x-stainless-retry-count")).isEqualTo("0");
         assertThat(seen.body().get("system").asString()).isEqualTo("Be brief.");
         assertThat(seen.body().get("max_tokens").asInt()).isPositive();
 
