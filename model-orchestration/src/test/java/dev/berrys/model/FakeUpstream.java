@@ -34,6 +34,15 @@ public final class FakeUpstream implements AutoCloseable {
 
     public record Recorded(String path, Map<String, String> headers, JsonNode body) {}
 
+    static {
+        // as real model servers do: each streamed event leaves at once, not after the previous one's ACK
+        // (the JDK server's default leaves Nagle on, 40 ms per small event)
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+        // and keep-alive connections are kept: the JDK server closes any past 200 idle ones, which a real
+        // provider does not do to a thousand clients at once (Berrys copes either way: see RoutingIT)
+        System.setProperty("sun.net.httpserver.maxIdleConnections", "4000");
+    }
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final HttpServer server;
     private final Wire wire;
@@ -125,6 +134,11 @@ public final class FakeUpstream implements AutoCloseable {
             ex.sendResponseHeaders(200, bad.length);
             ex.getResponseBody().write(bad);
         };
+    }
+
+    /** Closes the connection without answering, as a server does with a kept-alive connection it dropped. */
+    public static Behaviour closeWithoutAnswer() {
+        return (fake, ex, body) -> ex.getResponseBody().close();
     }
 
     /** OpenAI wire: a streamed answer whose first chunk comes at once, then silence for {@code millis}. */

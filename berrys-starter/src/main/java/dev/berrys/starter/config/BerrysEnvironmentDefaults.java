@@ -36,6 +36,8 @@ public class BerrysEnvironmentDefaults implements EnvironmentPostProcessor {
         d.put("management.endpoint.health.group.liveness.include", "livenessState");
         d.put("management.tracing.sampling.probability", "${BERRYS_TRACE_SAMPLING:1.0}");
         d.put("management.tracing.propagation.type", "w3c");
+        // the request's own span stays; one per security filter on every request costs more than it tells
+        d.put("management.observations.enable.spring.security", "false");
         d.put("management.metrics.tags.application", "${spring.application.name}");
         d.put("management.metrics.distribution.percentiles-histogram.http.server.requests", "true");
         d.put("springdoc.api-docs.path", "/v3/api-docs");

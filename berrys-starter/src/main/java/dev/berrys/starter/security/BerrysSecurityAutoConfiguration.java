@@ -3,6 +3,7 @@ package dev.berrys.starter.security;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -39,6 +40,19 @@ public class BerrysSecurityAutoConfiguration {
             return JwtDecoders.fromIssuerLocation(props.issuerUri());
         }
         return NimbusJwtDecoder.withJwkSetUri(props.jwksUri()).build();
+    }
+
+    /** Every JwtDecoder (the one above, an issuer's, a test's) remembers the tokens it has verified. */
+    @Bean
+    static BeanPostProcessor berrysCachingJwtDecoder() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                return bean instanceof JwtDecoder decoder && !(bean instanceof CachingJwtDecoder)
+                        ? new CachingJwtDecoder(decoder)
+                        : bean;
+            }
+        };
     }
 
     @Bean

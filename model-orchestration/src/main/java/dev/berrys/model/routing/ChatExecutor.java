@@ -72,6 +72,7 @@ public class ChatExecutor {
             ProviderClient client = clients.get(route.provider().type());
             int retries = route.provider().settings().retries();
             boolean permitted = false;
+            boolean reconnected = false;
             try {
                 if (!guard.permits().tryAcquire(route.provider().settings().timeout(), TimeUnit.MILLISECONDS)) {
                     attempts.add(skipped(route, "concurrency limit reached"));
@@ -102,7 +103,9 @@ public class ChatExecutor {
                     } catch (UpstreamException e) {
                         long nanos = System.nanoTime() - start;
                         record(guard.breaker(), e, nanos);
-                        stats.failure(route.id());
+                        if (e.countsForCircuit()) {
+                            stats.failure(route.id());
+                        }
                         attempts.add(new Attempt(
                                 route.name(),
                                 route.provider().name(),
@@ -120,6 +123,11 @@ public class ChatExecutor {
                                     attempts,
                                     e.kind() == UpstreamException.Kind.SIMULATED_FAILURE,
                                     started[0]);
+                        }
+                        if (e.kind() == UpstreamException.Kind.CLOSED_BEFORE_ANSWER && !reconnected) {
+                            reconnected = true; // once per model, at once, and not one of its retries
+                            attempt--;
+                            continue;
                         }
                         if (!e.retryable() || attempt == retries || !backoff(e, attempt)) {
                             break;

@@ -4,8 +4,6 @@ import com.anthropic.errors.AnthropicException;
 import com.anthropic.errors.AnthropicInvalidDataException;
 import com.anthropic.errors.AnthropicServiceException;
 import com.anthropic.errors.SseException;
-import java.io.InterruptedIOException;
-import java.net.ConnectException;
 import java.time.Duration;
 
 /**
@@ -28,21 +26,6 @@ final class AnthropicFailures {
             return new UpstreamException(
                     UpstreamException.Kind.MALFORMED, 200, "malformed answer: not the Messages format");
         }
-        Throwable root = e;
-        for (Throwable c = e; c != null; c = c.getCause()) {
-            // SocketTimeoutException (connect, read: a stalled stream) and OkHttp's call timeout
-            if (c instanceof InterruptedIOException) {
-                return new UpstreamException(
-                        UpstreamException.Kind.TIMEOUT, 0, "timeout after " + timeout.toMillis() + " ms");
-            }
-            if (c instanceof ConnectException) {
-                return new UpstreamException(UpstreamException.Kind.CONNECTION, 0, "connection refused");
-            }
-            root = c;
-        }
-        return new UpstreamException(
-                UpstreamException.Kind.CONNECTION,
-                0,
-                "connection failed: " + root.getClass().getSimpleName());
+        return UpstreamException.ofTransport(e, timeout);
     }
 }

@@ -12,8 +12,6 @@ import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import dev.berrys.model.catalog.ProviderRuntime;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
-import java.io.InterruptedIOException;
-import java.net.ConnectException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -93,20 +91,7 @@ class OpenAiSdkClients {
             return new UpstreamException(UpstreamException.Kind.MALFORMED, 200, "malformed answer: not JSON");
         }
         if (e instanceof OpenAIIoException) {
-            for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
-                if (c instanceof InterruptedIOException) { // OkHttp's read, write and call timeouts
-                    return new UpstreamException(
-                            UpstreamException.Kind.TIMEOUT, 0, "timeout after " + timeout.toMillis() + " ms");
-                }
-                if (c instanceof ConnectException) {
-                    return new UpstreamException(UpstreamException.Kind.CONNECTION, 0, "connection refused");
-                }
-            }
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            return new UpstreamException(
-                    UpstreamException.Kind.CONNECTION,
-                    0,
-                    "connection failed: " + cause.getClass().getSimpleName());
+            return UpstreamException.ofTransport(e, timeout);
         }
         return new UpstreamException(
                 UpstreamException.Kind.MALFORMED,

@@ -1,5 +1,8 @@
 package dev.berrys.model.upstream;
 
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
@@ -14,6 +17,11 @@ public class UpstreamException extends RuntimeException {
         TIMEOUT(true, true),
         /** Connection refused or reset. */
         CONNECTION(true, true),
+        /**
+         * A kept-alive connection the provider had closed, found out when the request went on it: tried
+         * again at once on a new connection, and no sign of the provider's health.
+         */
+        CLOSED_BEFORE_ANSWER(true, false),
         /** An answer that is not the provider's wire format. */
         MALFORMED(false, true),
         /** Another 4xx: the provider refused (bad key, unknown upstream model); another model may do. */
@@ -63,6 +71,33 @@ public class UpstreamException extends RuntimeException {
 
     public boolean countsForCircuit() {
         return kind.countsForCircuit;
+    }
+
+    /**
+     * Classifies a failure below HTTP (an SDK's I/O error and its causes): a timeout, a refused connection,
+     * a kept-alive connection closed before the answer, another lost connection.
+     */
+    public static UpstreamException ofTransport(Throwable e, Duration timeout) {
+        Throwable root = e;
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            // SocketTimeoutException (connect, read: a stalled stream) and OkHttp's call timeout
+            if (c instanceof InterruptedIOException) {
+                return new UpstreamException(Kind.TIMEOUT, 0, "timeout after " + timeout.toMillis() + " ms");
+            }
+            if (c instanceof ConnectException) {
+                return new UpstreamException(Kind.CONNECTION, 0, "connection refused");
+            }
+            // OkHttp's words for a pooled connection that the server closed before answering
+            if (c instanceof IOException
+                    && c.getMessage() != null
+                    && c.getMessage().startsWith("unexpected end of stream")) {
+                return new UpstreamException(
+                        Kind.CLOSED_BEFORE_ANSWER, 0, "connection closed by the provider before it answered");
+            }
+            root = c;
+        }
+        return new UpstreamException(
+                Kind.CONNECTION, 0, "connection failed: " + root.getClass().getSimpleName());
     }
 
     /** Classifies an HTTP status of a failed answer. */

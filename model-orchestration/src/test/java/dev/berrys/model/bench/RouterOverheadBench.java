@@ -111,39 +111,65 @@ class RouterOverheadBench {
 
             upstream.always(FakeUpstream.slow(0));
             HttpRequest stream = request("http://127.0.0.1:" + port + "/v1/chat/completions", streamBody, api.token());
-            var ready = new CountDownLatch(STREAMS);
-            var go = new CountDownLatch(1);
-            var errors = new AtomicInteger();
-            long start;
-            List<Future<Long>> results = new ArrayList<>();
-            try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
-                for (int i = 0; i < STREAMS; i++) {
-                    results.add(executor.submit(() -> {
-                        ready.countDown();
-                        go.await();
-                        long t0 = System.nanoTime();
-                        HttpResponse<String> r = http.send(stream, HttpResponse.BodyHandlers.ofString());
-                        if (r.statusCode() != 200 || !r.body().endsWith("data: [DONE]\n\n")) {
-                            errors.incrementAndGet();
-                        }
-                        return System.nanoTime() - t0;
-                    }));
-                }
-                ready.await();
-                start = System.nanoTime();
-                go.countDown();
+            HttpRequest directStream = request(upstream.baseUrl() + "/chat/completions", streamBody, "sk-bench");
+            int streamCalls = Math.max(20, CALLS / 10);
+            long[] directStreamNanos = new long[streamCalls];
+            long[] routedStreamNanos = new long[streamCalls];
+            for (int i = 0; i < streamCalls; i++) {
+                directStreamNanos[i] = send(directStream);
+                routedStreamNanos[i] = send(stream);
             }
-            long wall = System.nanoTime() - start;
-            long[] each = new long[STREAMS];
-            for (int i = 0; i < STREAMS; i++) {
-                each[i] = results.get(i).get();
-            }
-            Arrays.sort(each);
+            Arrays.sort(directStreamNanos);
+            Arrays.sort(routedStreamNanos);
             System.out.printf(
-                    "BENCH concurrent streams=%d errors=%d wall=%.0f ms per-stream p50=%.1f ms p99=%.1f ms throughput=%.0f streams/s%n",
-                    STREAMS, errors.get(), wall / 1e6, ms(each, 0.5), ms(each, 0.99), STREAMS / (wall / 1e9));
-            assertThat(errors.get()).isZero();
+                    "BENCH sequential streams=%d direct p50=%.2f ms p99=%.2f ms | through Berrys p50=%.2f ms p99=%.2f ms%n",
+                    streamCalls,
+                    ms(directStreamNanos, 0.50),
+                    ms(directStreamNanos, 0.99),
+                    ms(routedStreamNanos, 0.50),
+                    ms(routedStreamNanos, 0.99));
+            int directErrors = concurrentStreams("straight to the fake upstream", directStream);
+            int errors = concurrentStreams("through Berrys", stream);
+            assertThat(directErrors).isZero();
+            assertThat(errors).isZero();
         }
+    }
+
+    /** {@link #STREAMS} streamed requests at once; how many failed. */
+    private int concurrentStreams(String label, HttpRequest stream) throws Exception {
+        var ready = new CountDownLatch(STREAMS);
+        var go = new CountDownLatch(1);
+        var errors = new AtomicInteger();
+        long start;
+        List<Future<Long>> results = new ArrayList<>();
+        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < STREAMS; i++) {
+                results.add(executor.submit(() -> {
+                    ready.countDown();
+                    go.await();
+                    long t0 = System.nanoTime();
+                    HttpResponse<String> r = http.send(stream, HttpResponse.BodyHandlers.ofString());
+                    if (r.statusCode() != 200 || !r.body().endsWith("data: [DONE]\n\n")) {
+                        errors.incrementAndGet();
+                    }
+                    return System.nanoTime() - t0;
+                }));
+            }
+            ready.await();
+            start = System.nanoTime();
+            go.countDown();
+        }
+        long wall = System.nanoTime() - start;
+        long[] each = new long[STREAMS];
+        for (int i = 0; i < STREAMS; i++) {
+            each[i] = results.get(i).get();
+        }
+        Arrays.sort(each);
+        System.out.printf(
+                "BENCH concurrent streams=%d %s errors=%d wall=%.0f ms per-stream p50=%.1f ms p99=%.1f ms"
+                        + " throughput=%.0f streams/s%n",
+                STREAMS, label, errors.get(), wall / 1e6, ms(each, 0.5), ms(each, 0.99), STREAMS / (wall / 1e9));
+        return errors.get();
     }
 
     private HttpRequest request(String url, String body, String token) {

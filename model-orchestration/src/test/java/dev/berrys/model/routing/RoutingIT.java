@@ -255,6 +255,24 @@ class RoutingIT {
     // helpers
 
     @Test
+    void aConnectionClosedBeforeTheAnswerIsTriedAgainAtOnceWithoutCountingAgainstTheProvider() {
+        setUpPrimaryWithBackup(Map.of("maxRetries", 0, "circuitFailureRate", 100));
+        for (int i = 0; i < 12; i++) {
+            openai.then(FakeUpstream.closeWithoutAnswer());
+            var answer = chat("fake-gpt", i % 2 == 0, false);
+            assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+            assertThat(answer.header("X-Berrys-Model"))
+                    .as("the same model answers: a dropped connection is not the provider failing")
+                    .isEqualTo("fake-gpt");
+            assertThat(attempts(answer))
+                    .extracting(a ->
+                            a.get("outcome").asString() + ":" + a.path("reason").asString(""))
+                    .containsExactly("FAILED:connection closed by the provider before it answered", "SUCCEEDED:");
+        }
+        assertThat(backup.requests).as("the circuit never opened").isEmpty();
+    }
+
+    @Test
     void aStreamThatStallsAfterItsFirstChunkIsCutAtTheTimeoutAndSaysSo() {
         setUpPrimaryWithBackup(Map.of("maxRetries", 0, "timeoutMs", 700));
         openai.always(FakeUpstream.stallAfterFirstChunk(30_000));
