@@ -83,7 +83,7 @@ public class ChatService {
         List<ModelRoute> candidates = router.candidates(tenant, call.request(), headers.maxPricePerMillion());
         long estimate = Tokens.ofPrompt(call.request());
         if (candidates.isEmpty()) {
-            record(callId, tenant, headers, requested, null, 0, 0, 0, CallRecorder.FAILED, sink != null, List.of());
+            unanswered(callId, tenant, headers, requested, CallRecorder.FAILED, sink != null, 0, List.of());
             throw new ProblemException(
                     HttpStatus.SERVICE_UNAVAILABLE,
                     "no-provider-available",
@@ -99,18 +99,7 @@ public class ChatService {
                         estimate,
                         candidates.getFirst().cost(estimate, 0));
             } catch (ProblemException refused) {
-                record(
-                        callId,
-                        tenant,
-                        headers,
-                        requested,
-                        null,
-                        0,
-                        0,
-                        0,
-                        CallRecorder.REFUSED_BUDGET,
-                        sink != null,
-                        List.of());
+                unanswered(callId, tenant, headers, requested, CallRecorder.REFUSED_BUDGET, sink != null, 0, List.of());
                 throw refused;
             }
         }
@@ -122,36 +111,38 @@ public class ChatService {
             return new Completed(
                     callId, tenant, headers, requested, sink != null, latency, r, routed.route(), routed.attempts());
         } catch (RoutingFailedException failed) {
-            long latency = (System.nanoTime() - start) / 1_000_000;
-            record(
+            unanswered(
                     callId,
                     tenant,
                     headers,
                     requested,
-                    null,
-                    0,
-                    0,
-                    latency,
                     CallRecorder.FAILED,
                     sink != null,
+                    since(start),
                     failed.attempts());
             throw unavailable(failed);
         } catch (RuntimeException broken) {
             // e.g. the caller hung up mid-stream: the call is still recorded and its reservation given back
-            record(
-                    callId,
-                    tenant,
-                    headers,
-                    requested,
-                    null,
-                    0,
-                    0,
-                    (System.nanoTime() - start) / 1_000_000,
-                    CallRecorder.FAILED,
-                    sink != null,
-                    List.of());
+            unanswered(callId, tenant, headers, requested, CallRecorder.FAILED, sink != null, since(start), List.of());
             throw broken;
         }
+    }
+
+    /** Records a call that no model answered (refused, failed, broken off). */
+    private void unanswered(
+            UUID callId,
+            String tenant,
+            CallHeaders headers,
+            String requested,
+            String outcome,
+            boolean streamed,
+            long latencyMs,
+            List<Attempt> attempts) {
+        record(callId, tenant, headers, requested, null, 0, 0, latencyMs, outcome, streamed, attempts);
+    }
+
+    private static long since(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000_000;
     }
 
     private static ProblemException unavailable(RoutingFailedException failed) {

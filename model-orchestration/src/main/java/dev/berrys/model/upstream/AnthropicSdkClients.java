@@ -8,10 +8,6 @@ import com.anthropic.core.Timeout;
 import dev.berrys.model.catalog.ModelRoute;
 import dev.berrys.model.catalog.ProviderRuntime;
 import java.time.Duration;
-import java.util.Objects;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
@@ -24,31 +20,11 @@ import org.springframework.stereotype.Component;
 class AnthropicSdkClients implements DisposableBean {
     private static final Duration CONNECT = Duration.ofSeconds(10);
 
-    /** The key is kept to notice a change; never printed. */
-    private record Entry(@Nullable String baseUrl, @Nullable String apiKey, AnthropicClient client) {
-        boolean serves(ProviderRuntime provider) {
-            return Objects.equals(baseUrl, provider.baseUrl()) && Objects.equals(apiKey, provider.apiKey());
-        }
-
-        @Override
-        public String toString() {
-            return "Entry[" + baseUrl + "]";
-        }
-    }
-
-    private final ConcurrentHashMap<UUID, Entry> clients = new ConcurrentHashMap<>();
+    private final PerProvider<AnthropicClient> clients =
+            new PerProvider<>(AnthropicSdkClients::build, AnthropicClient::close);
 
     AnthropicClient of(ProviderRuntime provider) {
-        return clients.compute(provider.id(), (id, old) -> {
-                    if (old != null && old.serves(provider)) {
-                        return old;
-                    }
-                    if (old != null) {
-                        old.client().close();
-                    }
-                    return new Entry(provider.baseUrl(), provider.apiKey(), build(provider));
-                })
-                .client();
+        return clients.of(provider);
     }
 
     /** A plain answer: the provider's timeout for the whole call. */
@@ -86,8 +62,7 @@ class AnthropicSdkClients implements DisposableBean {
 
     @Override
     public void destroy() {
-        clients.values().forEach(e -> e.client().close());
-        clients.clear();
+        clients.close();
     }
 
     private static AnthropicClient build(ProviderRuntime provider) {

@@ -14,10 +14,7 @@ import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -34,9 +31,7 @@ class OpenAiSdkClients {
     /** OpenAI-compatible servers without keys (Ollama, vLLM, llama.cpp) ignore it; the SDK requires one. */
     static final String NO_KEY = "berrys-no-key";
 
-    private record Built(String baseUrl, String apiKey, OpenAIClient client) {}
-
-    private final Map<UUID, Built> clients = new ConcurrentHashMap<>();
+    private final PerProvider<OpenAIClient> clients = new PerProvider<>(OpenAiSdkClients::build, OpenAIClient::close);
     private final JsonMapper json;
 
     OpenAiSdkClients(JsonMapper json) {
@@ -44,29 +39,19 @@ class OpenAiSdkClients {
     }
 
     OpenAIClient of(ProviderRuntime provider) {
+        return clients.of(provider);
+    }
+
+    private static OpenAIClient build(ProviderRuntime provider) {
         String baseUrl = Objects.requireNonNull(provider.baseUrl(), "an OpenAI-compatible provider has a base URL");
         String key = provider.apiKey() == null || provider.apiKey().isBlank() ? NO_KEY : provider.apiKey();
-        Built built = clients.compute(provider.id(), (id, current) -> {
-            if (current != null
-                    && current.baseUrl().equals(baseUrl)
-                    && current.apiKey().equals(key)) {
-                return current;
-            }
-            if (current != null) {
-                current.client().close();
-            }
-            return new Built(
-                    baseUrl,
-                    key,
-                    OpenAIOkHttpClient.builder()
-                            .baseUrl(baseUrl)
-                            .apiKey(key)
-                            .maxRetries(0)
-                            .maxIdleConnections(64)
-                            .keepAliveDuration(Duration.ofMinutes(5))
-                            .build());
-        });
-        return built.client();
+        return OpenAIOkHttpClient.builder()
+                .baseUrl(baseUrl)
+                .apiKey(key)
+                .maxRetries(0)
+                .maxIdleConnections(64)
+                .keepAliveDuration(Duration.ofMinutes(5))
+                .build();
     }
 
     /** The caller's JSON as the SDK's request body; what the SDK does not model stays as additional properties. */
@@ -106,7 +91,6 @@ class OpenAiSdkClients {
 
     @PreDestroy
     void close() {
-        clients.values().forEach(b -> b.client().close());
-        clients.clear();
+        clients.close();
     }
 }
