@@ -25,6 +25,7 @@ public class Catalog {
     private static final Logger log = LoggerFactory.getLogger(Catalog.class);
     private final Providers providers;
     private final CatalogModels models;
+    private final RoutingPolicies routingPolicies;
     private final ApiKeyCipher cipher;
     private final Environment environment;
     private final CatalogSeeder seeder;
@@ -44,22 +45,28 @@ public class Catalog {
     Catalog(
             Providers providers,
             CatalogModels models,
+            RoutingPolicies routingPolicies,
             ApiKeyCipher cipher,
             Environment environment,
             CatalogSeeder seeder,
             ModelProperties props) {
         this.providers = providers;
         this.models = models;
+        this.routingPolicies = routingPolicies;
         this.cipher = cipher;
         this.environment = environment;
         this.seeder = seeder;
         this.ttlNanos = props.routing().catalogTtl().toNanos();
     }
 
-    /** Every model of the tenant (enabled or not), by name. */
-    public record Snapshot(Map<String, ModelRoute> byName, long loadedAt) {
+    /** Every model of the tenant (enabled or not), by name, and its routing policies by task type. */
+    public record Snapshot(Map<String, ModelRoute> byName, Map<String, RoutingPolicy> policies, long loadedAt) {
         public Optional<ModelRoute> model(String name) {
             return Optional.ofNullable(byName.get(name));
+        }
+
+        public Optional<RoutingPolicy> policy(@Nullable String taskType) {
+            return taskType == null ? Optional.empty() : Optional.ofNullable(policies.get(taskType));
         }
 
         public List<ModelRoute> usable() {
@@ -153,7 +160,11 @@ public class Catalog {
                                 provider));
             }
         }
-        return new Snapshot(Map.copyOf(byName), System.nanoTime());
+        Map<String, RoutingPolicy> policies = new HashMap<>();
+        for (RoutingPolicy p : routingPolicies.findByTenant(tenant)) {
+            policies.put(p.taskType(), p);
+        }
+        return new Snapshot(Map.copyOf(byName), Map.copyOf(policies), System.nanoTime());
     }
 
     private @Nullable String apiKey(Provider p) {

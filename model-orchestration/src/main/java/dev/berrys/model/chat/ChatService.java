@@ -80,7 +80,8 @@ public class ChatService {
         String tenant = Tenants.require();
         String requested =
                 call.request().model() == null ? Router.AUTO : call.request().model();
-        List<ModelRoute> candidates = router.candidates(tenant, call.request(), headers.maxPricePerMillion());
+        List<ModelRoute> candidates =
+                router.candidates(tenant, call.request(), headers.maxPricePerMillion(), headers.purpose());
         long estimate = Tokens.ofPrompt(call.request());
         if (candidates.isEmpty()) {
             unanswered(callId, tenant, headers, requested, CallRecorder.FAILED, sink != null, 0, List.of());

@@ -3,6 +3,7 @@ package dev.berrys.model.routing;
 import dev.berrys.model.catalog.Capability;
 import dev.berrys.model.catalog.Catalog;
 import dev.berrys.model.catalog.ModelRoute;
+import dev.berrys.model.catalog.RoutingPolicy;
 import dev.berrys.model.chat.ChatRequest;
 import dev.berrys.starter.web.ProblemException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -21,7 +22,9 @@ import org.springframework.stereotype.Component;
  * Picks the models to try for a call, in order. A named model comes first, then its provider's
  * fallback chain. {@code auto} takes every usable model with the capabilities the request needs (tools,
  * a JSON schema, streaming) under the price ceiling, healthy before unhealthy (open circuit, low
- * success rate), real before simulated, cheaper before dearer, faster before slower.
+ * success rate), real before simulated, cheaper before dearer, faster before slower. A routing policy
+ * for the call's task type adds capabilities and a ceiling, puts its preferred models first and may
+ * prefer the fastest or the most reliable instead of the cheapest.
  */
 @Component
 public class Router {
@@ -38,20 +41,30 @@ public class Router {
         this.guards = guards;
     }
 
-    /** @param maxPricePerMillion a ceiling on the output price, for {@code auto} */
-    public List<ModelRoute> candidates(String tenant, ChatRequest request, @Nullable BigDecimal maxPricePerMillion) {
+    /**
+     * @param maxPricePerMillion a ceiling on the output price, for {@code auto}
+     * @param taskType the call's purpose: its routing policy, if the tenant has one, shapes {@code auto}
+     */
+    public List<ModelRoute> candidates(
+            String tenant, ChatRequest request, @Nullable BigDecimal maxPricePerMillion, @Nullable String taskType) {
         Catalog.Snapshot snapshot = catalog.forTenant(tenant);
         String name = request.model() == null || request.model().isBlank()
                 ? AUTO
                 : request.model().strip();
         Map<String, ModelRoute> chosen = new LinkedHashMap<>();
         if (AUTO.equals(name)) {
+            RoutingPolicy policy = snapshot.policy(taskType).orElse(null);
             Set<String> needed = needs(request);
+            BigDecimal ceiling = maxPricePerMillion;
+            if (policy != null) {
+                needed.addAll(policy.capabilities());
+                ceiling = lower(ceiling, policy.maxOutputPricePerMillion());
+            }
+            BigDecimal max = ceiling;
             snapshot.usable().stream()
                     .filter(m -> m.capabilities().containsAll(needed))
-                    .filter(m -> maxPricePerMillion == null
-                            || m.outputPricePerMillion().compareTo(maxPricePerMillion) <= 0)
-                    .sorted(order())
+                    .filter(m -> max == null || m.outputPricePerMillion().compareTo(max) <= 0)
+                    .sorted(order(policy))
                     .forEach(m -> chosen.putIfAbsent(m.name(), m));
         } else {
             ModelRoute primary = snapshot.model(name)
@@ -85,13 +98,32 @@ public class Router {
         return needed;
     }
 
-    private Comparator<ModelRoute> order() {
-        return Comparator.<ModelRoute>comparingInt(m -> healthy(m) ? 0 : 1)
-                .thenComparingInt(m -> m.provider().simulated() ? 1 : 0)
-                .thenComparing(ModelRoute::outputPricePerMillion)
-                .thenComparing(ModelRoute::inputPricePerMillion)
-                .thenComparingDouble(m -> stats.of(m.id()).latencyMs())
-                .thenComparing(ModelRoute::name);
+    /**
+     * Healthy first; then a policy's preferred models in its order; real before simulated; then the
+     * policy's strategy (cheapest without one).
+     */
+    private Comparator<ModelRoute> order(@Nullable RoutingPolicy policy) {
+        List<String> preferred = policy == null ? List.of() : policy.preferredModels();
+        Comparator<ModelRoute> first = Comparator.<ModelRoute>comparingInt(m -> healthy(m) ? 0 : 1)
+                .thenComparingInt(m -> preferred.contains(m.name()) ? preferred.indexOf(m.name()) : preferred.size())
+                .thenComparingInt(m -> m.provider().simulated() ? 1 : 0);
+        Comparator<ModelRoute> price =
+                Comparator.comparing(ModelRoute::outputPricePerMillion).thenComparing(ModelRoute::inputPricePerMillion);
+        Comparator<ModelRoute> latency =
+                Comparator.comparingDouble(m -> stats.of(m.id()).latencyMs());
+        Comparator<ModelRoute> reliability =
+                Comparator.comparingDouble(m -> -stats.of(m.id()).successRate());
+        Comparator<ModelRoute> strategy =
+                switch (policy == null ? RoutingPolicy.Strategy.CHEAPEST : policy.strategy()) {
+                    case CHEAPEST -> price.thenComparing(latency);
+                    case FASTEST -> latency.thenComparing(price);
+                    case MOST_RELIABLE -> reliability.thenComparing(latency).thenComparing(price);
+                };
+        return first.thenComparing(strategy).thenComparing(ModelRoute::name);
+    }
+
+    private static @Nullable BigDecimal lower(@Nullable BigDecimal a, @Nullable BigDecimal b) {
+        return a == null ? b : b == null ? a : a.min(b);
     }
 
     private boolean healthy(ModelRoute m) {
