@@ -53,6 +53,7 @@ class GatewayRoutes {
                         "/api/model-usage/**",
                         "/api/model-calls/**",
                         "/api/budgets/**",
+                        "/api/routing-policies/**",
                         "/v1/**"),
                 new Service(
                         "tool-integration",

@@ -51,6 +51,7 @@ class RoutingIT extends GatewayIT {
                 "/api/model-usage",
                 "/api/model-calls",
                 "/api/budgets/1",
+                "/api/routing-policies/2",
                 "/api/memory",
                 "/v1/models",
                 "/api/workflows/5",
