@@ -94,14 +94,7 @@ public class ModelService {
         List<String> caps = c.capabilities() != null
                 ? c.capabilities()
                 : current != null ? current.capabilities() : List.of(Capability.CHAT);
-        for (String cap : caps) {
-            if (cap == null || !Capability.ALL.contains(cap)) {
-                throw new ProblemException.BadRequest(
-                        "capabilities",
-                        "Field 'capabilities' may hold only "
-                                + Capability.ALL.stream().sorted().toList() + ".");
-            }
-        }
+        Capability.check(caps);
         return new CatalogModel.Spec(
                 c.upstreamName() != null && !c.upstreamName().isBlank()
                         ? c.upstreamName().strip()

@@ -71,14 +71,7 @@ public class RoutingPolicyService {
             }
         }
         List<String> caps = c.capabilities() == null ? List.of() : c.capabilities();
-        for (String cap : caps) {
-            if (cap == null || !Capability.ALL.contains(cap)) {
-                throw new ProblemException.BadRequest(
-                        "capabilities",
-                        "Field 'capabilities' may hold only "
-                                + Capability.ALL.stream().sorted().toList() + ".");
-            }
-        }
+        Capability.check(caps);
         if (policies.taskTypeTaken(tenant, c.taskType(), id)) {
             throw new ProblemException.Conflict(
                     "routing-policy-exists", "A routing policy for task type '" + c.taskType() + "' exists.");
