@@ -6,7 +6,6 @@ import dev.berrys.model.chat.ChatRequest;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,6 +29,14 @@ final class SimulatedPlanner {
     private static final Pattern RESEARCH_START = Pattern.compile(
             "^(compare|research|survey|analy[sz]e|investigate|find|study|review|summari[sz]e|explain|evaluate|assess|list|explore)\\b",
             Pattern.CASE_INSENSITIVE);
+    /** A part of a goal that is already an instruction ("Compare three apps", "Build a script"). */
+    private static final Pattern ACTION_START = Pattern.compile(
+            "^(compare|research|survey|analy[sz]e|investigate|find|study|review|summari[sz]e|explain|evaluate|assess"
+                    + "|list|explore|plan|organi[sz]e|prepare|write|draft|estimate|calculate|compute|outline|propose"
+                    + "|recommend|choose|select|identify|gather|collect|check|test|measure|build|implement|code"
+                    + "|develop|program|prototype|script|deploy|automate|design|create|set up|install|make|define)\\b",
+            Pattern.CASE_INSENSITIVE);
+
     private static final Pattern INLINE_FEEDBACK = Pattern.compile("(?i)(?:feedback|comment)\\s*:\\s*(\\S.*)");
     private static final String[] BENCH_ROLES = {"researcher", "developer", "writer"};
 
@@ -61,10 +68,9 @@ final class SimulatedPlanner {
             }
         }
         List<String> branches = tasks.stream().map(ProposedTask::key).toList();
-        String subject = Prompts.shorten(goal, 80);
         tasks.add(new ProposedTask(
                 "write",
-                "Write the report on " + subject,
+                "Write the report: " + Prompts.shorten(goal, 80),
                 "Write a report document that combines the findings of every branch into one answer to: "
                         + Prompts.shorten(goal, 300),
                 "writer",
@@ -149,23 +155,30 @@ final class SimulatedPlanner {
     private static ProposedTask research(String key, String part, String goal) {
         return new ProposedTask(
                 key,
-                "Research " + Prompts.shorten(part, 80),
-                "Research " + Prompts.shorten(part, 200)
-                        + " and collect the key facts, sources and open questions for: " + Prompts.shorten(goal, 200),
+                action("Research", part, 80),
+                action("Research", part, 200) + " and collect the key facts, sources and open questions for: "
+                        + Prompts.shorten(goal, 200),
                 "researcher",
                 List.of());
     }
 
     private static ProposedTask develop(String key, String part, String goal) {
-        String lower = part.toLowerCase(Locale.ROOT);
-        String verb = BUILD_WORDS.matcher(lower).find() ? "Develop" : "Develop an approach for";
         return new ProposedTask(
                 key,
-                verb + " " + Prompts.shorten(part, 80),
-                verb + " " + Prompts.shorten(part, 200)
+                action("Develop an approach for", part, 80),
+                action("Develop an approach for", part, 200)
                         + ": outline the solution and estimate the effort in hours, for: " + Prompts.shorten(goal, 200),
                 "developer",
                 List.of());
+    }
+
+    /** The part as a title: as it is where it is an instruction already, else after {@code verb}. */
+    static String action(String verb, String part, int max) {
+        String text = Prompts.shorten(part, max);
+        if (ACTION_START.matcher(text).find()) {
+            return Character.toUpperCase(text.charAt(0)) + text.substring(1);
+        }
+        return verb + " " + text;
     }
 
     private static PlanProposal benchmark(int n, boolean chain) {

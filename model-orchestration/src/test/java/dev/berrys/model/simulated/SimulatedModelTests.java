@@ -23,6 +23,23 @@ class SimulatedModelTests {
     final SimulatedModel model = new SimulatedModel(JSON);
 
     @Test
+    void planTitlesReadAsInstructionsWithoutDoubledVerbs() {
+        PlanProposal plan =
+                plan("Goal: Plan a weekend hackathon for 40 students, estimate the cost and build a signup form");
+        assertThat(plan.tasks())
+                .extracting(ProposedTask::title)
+                .contains(
+                        "Plan a weekend hackathon for 40 students",
+                        "Estimate the cost",
+                        "Build a signup form",
+                        "Review the report")
+                .noneMatch(t -> t.matches("(?i)^(research|develop an approach for) (plan|estimate|build)\\b.*"));
+        assertThat(plan("Goal: the history of tea").tasks())
+                .extracting(ProposedTask::title)
+                .contains("Research the history of tea");
+    }
+
+    @Test
     void aNormalGoalGetsAtLeastThreeTasksWithDependenciesAndAParallelBranch() {
         PlanProposal plan = plan("Goal: Compare three note-taking apps and build a small import script");
 
