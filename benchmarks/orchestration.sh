@@ -6,12 +6,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 tasks="${1:-200}"; runs="${2:-3}"
-. .berrys/secrets.env 2>/dev/null || true
+. "${BERRYS_SECRETS:-${XDG_CONFIG_HOME:-$HOME/.config}/berrys/secrets.env}" 2>/dev/null || true
 export BERRYS_RATE_LIMIT_RPS=5000 BERRYS_RATE_LIMIT_BURST=10000
 
 ./berrys down >/dev/null
 BERRYS_SIMULATED_LATENCY_MS=0 ./berrys up
-. .berrys/secrets.env
+. "${BERRYS_SECRETS:-${XDG_CONFIG_HOME:-$HOME/.config}/berrys/secrets.env}"
 echo "== overhead: $tasks independent tasks, 0 ms simulated latency"
 BERRYS_SIMULATED_LATENCY_MS=0 BERRYS_PASSWORD="$BERRYS_ADMIN_PASSWORD" node benchmarks/orchestration.mjs "$tasks" "$runs"
 

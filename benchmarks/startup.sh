@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./berrys down >/dev/null 2>&1 || true
-. .berrys/secrets.env
+. "${BERRYS_SECRETS:-${XDG_CONFIG_HOME:-$HOME/.config}/berrys/secrets.env}"
 export BERRYS_ADMIN_PASSWORD BERRYS_SERVICE_CLIENT_SECRET BERRYS_ENCRYPTION_KEY BERRYS_LOG_FORMAT=plain
 for c in "${JAVA_HOME:-}" /usr/lib/jvm/*25*; do [ -x "$c/bin/java" ] && "$c/bin/java" -version 2>&1 | grep -q '"25' && JAVA="$c/bin/java" && break; done
 declare -A port=([api-gateway]=8080 [project-coordinator]=8081 [planning-system]=8082 [agent-orchestrator]=8083 [model-orchestration]=8084 [tool-integration]=8085 [service-integration]=8086 [web-dashboard]=8087)
