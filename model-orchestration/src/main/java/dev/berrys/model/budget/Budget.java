@@ -18,12 +18,6 @@ public record Budget(
         long reservedTokens,
         boolean warned) {
 
-    /** Whether spending {@code usd} and {@code tokens} more, besides what is reserved, would pass a limit. */
-    public boolean wouldExceed(BigDecimal usd, long tokens) {
-        return (budgetUsd != null && spentUsd.add(reservedUsd).add(usd).compareTo(budgetUsd) > 0)
-                || (budgetTokens != null && spentTokens + reservedTokens + tokens > budgetTokens);
-    }
-
     /** Whether the spending has reached {@code ratio} of a limit. */
     public boolean reached(double ratio) {
         return (budgetUsd != null
