@@ -23,7 +23,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The eight built jars as separate processes on ports of their own (base {@code BERRYS_E2E_PORT}, 18080 by
- * default), against a fresh database {@code berrys_e2e} and a Redis namespace of their own, so a stack
+ * default), against a fresh database ({@code BERRYS_E2E_DB}, {@code berrys_e2e} by default) and a Redis namespace of their own, so a stack
  * started with {@code ./berrys up} on the same machine is not disturbed. Started once for the whole
  * suite, stopped when the JVM ends.
  */
@@ -37,7 +37,7 @@ public final class Stack implements BeforeAllCallback {
             "tool-integration",
             "service-integration",
             "web-dashboard");
-    static final String DB = "berrys_e2e";
+    static final String DB = System.getenv().getOrDefault("BERRYS_E2E_DB", "berrys_e2e");
 
     private static final int BASE_PORT = Integer.parseInt(System.getenv().getOrDefault("BERRYS_E2E_PORT", "18080"));
     private static final Path ROOT =
