@@ -1,5 +1,6 @@
 package dev.berrys.model.chat;
 
+import dev.berrys.starter.schema.JsonSchemas;
 import dev.berrys.starter.web.ProblemException;
 import java.util.List;
 import java.util.Set;

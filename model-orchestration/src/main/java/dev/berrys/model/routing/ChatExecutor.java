@@ -4,9 +4,9 @@ import dev.berrys.model.catalog.ModelRoute;
 import dev.berrys.model.chat.ChatCall;
 import dev.berrys.model.chat.ChatResult;
 import dev.berrys.model.chat.ChatStream;
-import dev.berrys.model.chat.JsonSchemas;
 import dev.berrys.model.upstream.ProviderClient;
 import dev.berrys.model.upstream.UpstreamException;
+import dev.berrys.starter.schema.JsonSchemas;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -156,7 +156,14 @@ public class ChatExecutor {
                 && schema.schema() != null
                 && result.content() != null
                 && result.toolCalls().isEmpty()) {
-            List<String> violations = schemas.violations(schema.schema(), result.content());
+            List<String> violations;
+            try {
+                violations = schemas.validate(schema.schema(), result.content()).stream()
+                        .map(JsonSchemas.Violation::message)
+                        .toList();
+            } catch (IllegalArgumentException e) {
+                violations = List.of("the schema cannot be used");
+            }
             if (!violations.isEmpty()) {
                 throw new UpstreamException(
                         UpstreamException.Kind.MALFORMED,

@@ -229,6 +229,53 @@ class ChatCompletionsIT {
         assertThat(calls(tenant)).isEqualTo(before);
     }
 
+    @Test
+    void aResponseFormatReferringToAnotherDocumentIsRefusedWithoutFetchingIt() throws Exception {
+        List<String> hits = new java.util.concurrent.CopyOnWriteArrayList<>();
+        var server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> {
+            hits.add(exchange.getRequestURI().toString());
+            byte[] body = "{\"type\": \"string\"}".getBytes();
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        try {
+            String tenant = "t-" + java.util.UUID.randomUUID();
+            Api api = new Api(port, TestTokens.token("admin", tenant, "ADMIN"));
+            String remote = "http://127.0.0.1:" + server.getAddress().getPort() + "/x";
+            var response = api.post(
+                    "/v1/chat/completions",
+                    Map.of(
+                            "model",
+                            "auto",
+                            "messages",
+                            List.of(Map.of("role", "user", "content", "Goal: anything")),
+                            "response_format",
+                            Map.of(
+                                    "type",
+                                    "json_schema",
+                                    "json_schema",
+                                    Map.of(
+                                            "name",
+                                            "answer",
+                                            "schema",
+                                            Map.of(
+                                                    "type",
+                                                    "object",
+                                                    "properties",
+                                                    Map.of("a", Map.of("$ref", remote)))))));
+            assertThat(response.status()).as(response.body()).isEqualTo(400);
+            assertThat(response.json().get("field").asString()).isEqualTo("response_format.json_schema.schema");
+            assertThat(calls(tenant)).isZero();
+            assertThat(hits).isEmpty();
+        } finally {
+            server.stop(0);
+        }
+    }
+
     long calls(String tenant) {
         return jdbc.queryForObject("select count(*) from model_call where tenant = ?", Long.class, tenant);
     }

@@ -1,6 +1,6 @@
 package dev.berrys.tool.builtin;
 
-import dev.berrys.tool.net.RefusedAddressException;
+import dev.berrys.starter.net.RefusedAddressException;
 import dev.berrys.tool.net.SafeHttp;
 import java.io.IOException;
 import java.net.URI;

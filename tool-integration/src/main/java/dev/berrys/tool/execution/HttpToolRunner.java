@@ -1,8 +1,8 @@
 package dev.berrys.tool.execution;
 
+import dev.berrys.starter.net.RefusedAddressException;
 import dev.berrys.tool.builtin.ToolCall;
 import dev.berrys.tool.builtin.ToolFailure;
-import dev.berrys.tool.net.RefusedAddressException;
 import dev.berrys.tool.net.SafeHttp;
 import dev.berrys.tool.registry.ToolDefinition;
 import java.io.IOException;

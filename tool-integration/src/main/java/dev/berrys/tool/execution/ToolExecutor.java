@@ -5,6 +5,7 @@ import dev.berrys.contracts.api.ToolExecutionResult;
 import dev.berrys.contracts.events.EventTypes;
 import dev.berrys.contracts.events.ToolEvents;
 import dev.berrys.starter.events.EventPublisher;
+import dev.berrys.starter.schema.JsonSchemas;
 import dev.berrys.starter.security.Tenants;
 import dev.berrys.starter.web.ProblemException;
 import dev.berrys.tool.builtin.BuiltinTools;
@@ -12,7 +13,6 @@ import dev.berrys.tool.builtin.ToolCall;
 import dev.berrys.tool.builtin.ToolFailure;
 import dev.berrys.tool.registry.ToolDefinition;
 import dev.berrys.tool.registry.ToolRegistry;
-import dev.berrys.tool.schema.JsonSchemas;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
@@ -146,7 +146,7 @@ public class ToolExecutor {
                 + violations.stream().map(JsonSchemas.Violation::message).collect(Collectors.joining("; "))
                 + " (fields: "
                 + violations.stream()
-                        .map(JsonSchemas.Violation::field)
+                        .map(v -> v.field().equals("$") ? "arguments" : v.field())
                         .distinct()
                         .collect(Collectors.joining(", "))
                 + ")";

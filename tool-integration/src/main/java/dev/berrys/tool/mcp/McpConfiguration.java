@@ -1,8 +1,8 @@
 package dev.berrys.tool.mcp;
 
 import dev.berrys.crypto.SecretCipher;
+import dev.berrys.starter.schema.JsonSchemas;
 import dev.berrys.tool.config.ToolProperties;
-import dev.berrys.tool.schema.JsonSchemas;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.json.JsonMapper;

@@ -1,8 +1,8 @@
 package dev.berrys.tool.mcp;
 
+import dev.berrys.starter.net.AddressFilter;
+import dev.berrys.starter.net.RefusedAddressException;
 import dev.berrys.tool.config.ToolProperties;
-import dev.berrys.tool.net.AddressFilter;
-import dev.berrys.tool.net.RefusedAddressException;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientSseClientTransport;

@@ -1,6 +1,6 @@
 package dev.berrys.tool.mcp;
 
-import dev.berrys.tool.schema.JsonSchemas;
+import dev.berrys.starter.schema.JsonSchemas;
 import io.modelcontextprotocol.json.schema.JsonSchemaValidator;
 import java.util.Map;
 import java.util.stream.Collectors;

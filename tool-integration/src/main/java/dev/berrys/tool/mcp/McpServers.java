@@ -1,12 +1,12 @@
 package dev.berrys.tool.mcp;
 
 import dev.berrys.crypto.SecretCipher;
+import dev.berrys.starter.net.AddressFilter;
+import dev.berrys.starter.net.RefusedAddressException;
 import dev.berrys.starter.web.ProblemException;
 import dev.berrys.tool.builtin.ToolCall;
 import dev.berrys.tool.builtin.ToolFailure;
 import dev.berrys.tool.execution.RemoteTools;
-import dev.berrys.tool.net.AddressFilter;
-import dev.berrys.tool.net.RefusedAddressException;
 import dev.berrys.tool.registry.ToolDefinition;
 import dev.berrys.tool.registry.ToolRegistry;
 import io.modelcontextprotocol.spec.McpSchema;

@@ -1,5 +1,6 @@
 package dev.berrys.tool.net;
 
+import dev.berrys.starter.net.AddressFilter;
 import dev.berrys.tool.config.ToolProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -1,5 +1,7 @@
 package dev.berrys.tool.net;
 
+import dev.berrys.starter.net.AddressFilter;
+import dev.berrys.starter.net.RefusedAddressException;
 import dev.berrys.tool.config.ToolProperties;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,9 +1,9 @@
 package dev.berrys.tool.registry;
 
+import dev.berrys.starter.net.AddressFilter;
+import dev.berrys.starter.net.RefusedAddressException;
+import dev.berrys.starter.schema.JsonSchemas;
 import dev.berrys.starter.web.ProblemException;
-import dev.berrys.tool.net.AddressFilter;
-import dev.berrys.tool.net.RefusedAddressException;
-import dev.berrys.tool.schema.JsonSchemas;
 import jakarta.persistence.criteria.Predicate;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -98,7 +98,7 @@ public class ToolRegistry {
         if (request.parameters() == null) {
             throw new ProblemException.BadRequest("parameters", "Field 'parameters' (a JSON Schema) is required.");
         }
-        List<String> problems = schemas.schemaProblems(request.parameters());
+        List<String> problems = parameterProblems(request.parameters());
         if (!problems.isEmpty()) {
             throw new ProblemException.BadRequest(
                     "parameters",
@@ -214,4 +214,12 @@ public class ToolRegistry {
 
     /** A tool an MCP server listed. @param parameters its input schema as JSON text */
     public record Discovered(String remoteName, String description, String parameters) {}
+
+    /** Tool parameters are an object schema (models call functions with an arguments object). */
+    private List<String> parameterProblems(Map<String, Object> parameters) {
+        if (!"object".equals(parameters.get("type"))) {
+            return List.of("must be a JSON Schema with \"type\": \"object\"");
+        }
+        return schemas.schemaProblems(json.valueToTree(parameters));
+    }
 }

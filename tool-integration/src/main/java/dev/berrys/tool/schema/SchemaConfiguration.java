@@ -1,13 +1,14 @@
 package dev.berrys.tool.schema;
 
+import dev.berrys.starter.schema.JsonSchemas;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import tools.jackson.databind.json.JsonMapper;
 
+/** The platform's one JSON Schema helper (never fetches, bounded patterns), for tool parameters and MCP. */
 @Configuration(proxyBeanMethods = false)
 class SchemaConfiguration {
     @Bean
-    JsonSchemas jsonSchemas(JsonMapper json) {
-        return new JsonSchemas(json);
+    JsonSchemas jsonSchemas() {
+        return new JsonSchemas();
     }
 }

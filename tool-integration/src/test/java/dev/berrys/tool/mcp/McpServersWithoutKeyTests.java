@@ -3,8 +3,8 @@ package dev.berrys.tool.mcp;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.berrys.crypto.SecretCipher;
+import dev.berrys.starter.net.AddressFilter;
 import dev.berrys.starter.web.ProblemException;
-import dev.berrys.tool.net.AddressFilter;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package dev.berrys.tool.mcp;
 
-import dev.berrys.tool.schema.JsonSchemas;
+import dev.berrys.starter.schema.JsonSchemas;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
@@ -18,7 +18,7 @@ final class TestMcpTools {
 
     static McpSchemaValidator validator() {
         JsonMapper json = JsonMapper.builder().build();
-        return new McpSchemaValidator(new JsonSchemas(json), json);
+        return new McpSchemaValidator(new JsonSchemas(), json);
     }
 
     static McpSchema.ServerCapabilities capabilities() {

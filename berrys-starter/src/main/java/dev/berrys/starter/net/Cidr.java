@@ -1,4 +1,4 @@
-package dev.berrys.tool.net;
+package dev.berrys.starter.net;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;

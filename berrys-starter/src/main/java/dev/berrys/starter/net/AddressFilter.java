@@ -1,4 +1,4 @@
-package dev.berrys.tool.net;
+package dev.berrys.starter.net;
 
 import java.net.InetAddress;
 import java.net.URI;
@@ -71,14 +71,20 @@ public final class AddressFilter {
         return check(uri.getHost());
     }
 
-    /** Resolves {@code host} and returns its addresses when every one of them may be contacted. */
+    /**
+     * Resolves {@code host} and returns its addresses when every one of them may be contacted. A refusal's
+     * message names the host as the caller wrote it and never an address it resolved to: a name that does
+     * not resolve and one that resolves to a non-public address are refused alike, so that refusals tell a
+     * tenant nothing about the platform's own network.
+     */
     public List<InetAddress> check(String host) throws RefusedAddressException {
         String name = stripBrackets(host).toLowerCase(Locale.ROOT);
+        boolean literal = Cidr.isLiteral(name);
         InetAddress[] addresses;
         try {
             addresses = InetAddress.getAllByName(name);
         } catch (UnknownHostException e) {
-            throw new RefusedAddressException("The host '" + name + "' could not be resolved.");
+            throw notPublic(name);
         }
         if (allowedHosts.contains(name)) {
             return List.of(addresses);
@@ -86,11 +92,19 @@ public final class AddressFilter {
         for (InetAddress address : addresses) {
             String reason = refusal(address);
             if (reason != null) {
-                throw new RefusedAddressException("The address " + address.getHostAddress() + " of host '" + name
-                        + "' is " + reason + " and not in the allow-list (BERRYS_HTTP_TOOL_ALLOWLIST).");
+                if (literal) {
+                    throw new RefusedAddressException(
+                            "The address " + name + " is " + reason + " and not in the allow-list.");
+                }
+                throw notPublic(name);
             }
         }
         return List.of(addresses);
+    }
+
+    private static RefusedAddressException notPublic(String name) {
+        return new RefusedAddressException("The host '" + name
+                + "' is not a public address (or cannot be resolved) and is not in the allow-list.");
     }
 
     /** Why {@code address} is refused, or null when it may be contacted. */

@@ -1,7 +1,8 @@
-package dev.berrys.tool.net;
+package dev.berrys.starter.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.InetAddress;
 import java.net.URI;
@@ -71,7 +72,22 @@ class AddressFilterTests {
         assertThatThrownBy(() -> filter.check(URI.create("http://127.0.0.1:8080/x")))
                 .hasMessageContaining("loopback");
         assertThatThrownBy(() -> none.check(URI.create("http://localhost:8080/x")))
-                .hasMessageContaining("loopback");
+                .hasMessageContaining("'localhost'")
+                .hasMessageContaining("not a public address");
+    }
+
+    @Test
+    void aRefusedNameIsNotAnsweredWithTheAddressItResolvesTo() throws Exception {
+        // this machine's own name resolves to one of its addresses: a refusal must not tell which
+        String own = InetAddress.getLocalHost().getHostName();
+        String resolved = InetAddress.getByName(own).getHostAddress();
+        assumeTrue(AddressFilter.blockedReason(InetAddress.getByName(own)) != null, "own name is not public");
+        assertThatThrownBy(() -> none.check(URI.create("http://" + own + ":9/")))
+                .isInstanceOf(RefusedAddressException.class)
+                .hasMessageNotContaining(resolved);
+        assertThatThrownBy(() -> none.check("no-such-host.invalid"))
+                .hasMessage("The host 'no-such-host.invalid' is not a public address (or cannot be resolved)"
+                        + " and is not in the allow-list.");
     }
 
     @Test
