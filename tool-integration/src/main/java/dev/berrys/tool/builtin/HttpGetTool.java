@@ -82,8 +82,8 @@ class HttpGetTool implements BuiltinTool {
         } catch (HttpTimeoutException e) {
             throw new ToolFailure("The request timed out.");
         } catch (IOException e) {
-            throw new ToolFailure("The request failed: "
-                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            // the exception's message may name the address the host resolved to: only its kind is told
+            throw new ToolFailure("The request failed: " + e.getClass().getSimpleName());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ToolFailure("The request was interrupted.");

@@ -124,20 +124,22 @@ class ToolExecutionIT {
     @Test
     void aMalformedRequestIsA400AndAnUnknownToolA404AndNeitherIsRecorded() {
         long before = executions();
-        var notJson = api.post("/api/tools/calculator/execute", TestTokens.admin(), "{not json");
+        var notJson = api.post("/api/tools/calculator/execute", TestTokens.service("default"), "{not json");
         assertThat(notJson.status()).isEqualTo(400);
         assertThat(notJson.body().path("type").asString()).isEqualTo("https://berrys.dev/problems/malformed-json");
 
-        var noArguments = api.post("/api/tools/calculator/execute", TestTokens.admin(), Map.of("projectId", projectId));
+        var noArguments = api.post(
+                "/api/tools/calculator/execute", TestTokens.service("default"), Map.of("projectId", projectId));
         assertThat(noArguments.status()).isEqualTo(400);
         assertThat(noArguments.body().path("field").asString()).isEqualTo("arguments");
 
         var argumentsNotAnObject =
-                api.post("/api/tools/calculator/execute", TestTokens.admin(), "{\"arguments\": \"1+1\"}");
+                api.post("/api/tools/calculator/execute", TestTokens.service("default"), "{\"arguments\": \"1+1\"}");
         assertThat(argumentsNotAnObject.status()).isEqualTo(400);
         assertThat(argumentsNotAnObject.body().path("field").asString()).isEqualTo("arguments");
 
-        var unknown = api.post("/api/tools/no_such_tool/execute", TestTokens.admin(), Map.of("arguments", Map.of()));
+        var unknown = api.post(
+                "/api/tools/no_such_tool/execute", TestTokens.service("default"), Map.of("arguments", Map.of()));
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.body().path("detail").asString()).contains("no_such_tool");
 
@@ -176,6 +178,47 @@ class ToolExecutionIT {
                         .path("totalElements")
                         .asLong())
                 .isZero();
+    }
+
+    @Test
+    void onlyServicesMayExecuteToolsForAProjectOfTheirTenant() {
+        String tenant = "exec-" + UUID.randomUUID();
+        long before = executions();
+        for (String role : new String[] {"ADMIN", "OPERATOR", "VIEWER"}) {
+            var refused = api.post(
+                    "/api/tools/calculator/execute",
+                    TestTokens.token("person", tenant, role),
+                    Map.of("arguments", Map.of("expression", "1+1"), "projectId", projectId));
+            assertThat(refused.status()).as(role).isEqualTo(403);
+            assertThat(refused.body().path("type").asString()).as(role).endsWith("/forbidden");
+        }
+        assertThat(executions()).isEqualTo(before);
+
+        var byService = api.post(
+                "/api/tools/calculator/execute",
+                TestTokens.service(tenant),
+                Map.of("arguments", Map.of("expression", "1+1"), "projectId", projectId));
+        assertThat(byService.body().path("status").asString()).isEqualTo("SUCCEEDED");
+        assertThat(jdbc.queryForObject(
+                        "select tenant from tool_execution where id = ?::uuid",
+                        String.class,
+                        byService.body().path("id").asString()))
+                .isEqualTo(tenant);
+    }
+
+    @Test
+    void aRefusedHostIsNotAnsweredWithTheAddressItResolvesTo() throws Exception {
+        // this machine's name resolves to one of its own (non-public) addresses, and is not allow-listed
+        String own = java.net.InetAddress.getLocalHost().getHostName();
+        String resolved = java.net.InetAddress.getByName(own).getHostAddress();
+        var result = api.post(
+                "/api/tools/http_get/execute",
+                TestTokens.service("default"),
+                Map.of("arguments", Map.of("url", "http://" + own + ":9/internal")));
+        assertThat(result.body().path("status").asString()).isEqualTo("FAILED");
+        assertThat(result.body().path("error").asString())
+                .contains("'" + own.toLowerCase(java.util.Locale.ROOT) + "'")
+                .doesNotContain(resolved);
     }
 
     private long executions() {

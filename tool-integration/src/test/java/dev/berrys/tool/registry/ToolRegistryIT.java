@@ -193,7 +193,9 @@ class ToolRegistryIT {
         var disabled = api.patch("/api/tools/" + name, TestTokens.admin(), Map.of("enabled", false));
         assertThat(disabled.body().path("enabled").asBoolean()).isFalse();
         var refused = api.post(
-                "/api/tools/" + name + "/execute", TestTokens.admin(), Map.of("arguments", Map.of("city", "x")));
+                "/api/tools/" + name + "/execute",
+                TestTokens.service("default"),
+                Map.of("arguments", Map.of("city", "x")));
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.body().path("type").asString()).endsWith("/tool-disabled");
         assertThat(api.get("/api/tools?enabled=false&size=500", TestTokens.viewer())
@@ -206,7 +208,7 @@ class ToolRegistryIT {
         assertThat(enabled.body().path("enabled").asBoolean()).isTrue();
         assertThat(api.post(
                                 "/api/tools/" + name + "/execute",
-                                TestTokens.admin(),
+                                TestTokens.service("default"),
                                 Map.of("arguments", Map.of("city", "x")))
                         .body()
                         .path("status")

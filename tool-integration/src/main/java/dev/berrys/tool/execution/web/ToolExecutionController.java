@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Sort;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -42,8 +43,13 @@ class ToolExecutionController {
         this.json = json;
     }
 
-    /** 200 with SUCCEEDED or FAILED (arguments that do not fit the schema included); 404 unknown, 409 disabled. */
+    /**
+     * 200 with SUCCEEDED or FAILED (arguments that do not fit the schema included); 404 unknown, 409 disabled.
+     * For SERVICE callers only (agent-orchestrator running an execution of the token's tenant): the project,
+     * task and execution ids are taken as given, and only the platform's own services vouch for them.
+     */
     @PostMapping("/api/tools/{name}/execute")
+    @PreAuthorize("hasRole('SERVICE')")
     ToolExecutionResult execute(@PathVariable String name, @RequestBody ToolExecutionRequest request) {
         if (request.arguments() == null) {
             throw new ProblemException.BadRequest("arguments", "Field 'arguments' is required (an object, may be {}).");
