@@ -19,7 +19,9 @@ import org.springframework.test.context.TestPropertySource;
         properties = {
             "BERRYS_ENCRYPTION_KEY=" + ModelIT.KEY,
             "berrys.model.simulated.latency-ms=5",
-            "berrys.model.routing.catalog-ttl=200ms"
+            "berrys.model.routing.catalog-ttl=200ms",
+            // the fake upstreams listen on the loopback interface
+            "berrys.model.providers.allowlist=127.0.0.1,localhost"
         })
 public @interface ModelIT {
     /** base64 of 32 bytes, for tests only. */

@@ -89,6 +89,7 @@ class CatalogSeeder {
                     true,
                     ProviderSettings.DEFAULTS);
             p.keyFromEnvironment("OPENAI_API_KEY");
+            p.configuredAtStart();
             save(p);
             openai.models()
                     .forEach(m -> model(
@@ -111,6 +112,7 @@ class CatalogSeeder {
             Provider p = new Provider(
                     tenant, "anthropic", ProviderType.ANTHROPIC, anthropic.baseUrl(), true, ProviderSettings.DEFAULTS);
             p.keyFromEnvironment("ANTHROPIC_API_KEY");
+            p.configuredAtStart();
             save(p);
             anthropic
                     .models()
@@ -131,8 +133,10 @@ class CatalogSeeder {
         var ollama = props.ollama();
         if (!ollama.baseUrl().isBlank()
                 && providers.findByTenantAndName(tenant, "ollama").isEmpty()) {
-            Provider p = save(new Provider(
-                    tenant, "ollama", ProviderType.OLLAMA, ollama.baseUrl(), true, ProviderSettings.DEFAULTS));
+            Provider configured = new Provider(
+                    tenant, "ollama", ProviderType.OLLAMA, ollama.baseUrl(), true, ProviderSettings.DEFAULTS);
+            configured.configuredAtStart();
+            Provider p = save(configured);
             ollama.models().forEach(m -> model(tenant, p, m, 32_000, prices("0", "0"), FULL));
             log.info("Ollama provider configured from OLLAMA_BASE_URL for tenant {}", tenant);
         }

@@ -28,6 +28,10 @@ class Provider {
     private @Nullable String baseUrl;
     private @Nullable String apiKeyCipher;
     private @Nullable String apiKeyEnv;
+
+    /** Seeded from the deployment's environment: its name, type, address and key are not the tenant's to change. */
+    private boolean configured;
+
     private boolean enabled;
 
     @Convert(converter = SettingsConverter.class)
@@ -77,6 +81,15 @@ class Provider {
         this.apiKeyCipher = cipherText;
         this.apiKeyEnv = null;
         touch();
+    }
+
+    /** Marks a provider seeded from the environment: bound to the configured URL and key. */
+    void configuredAtStart() {
+        this.configured = true;
+    }
+
+    boolean configured() {
+        return configured;
     }
 
     void keyFromEnvironment(String variable) {

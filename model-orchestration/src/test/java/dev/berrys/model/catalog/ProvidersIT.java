@@ -46,7 +46,7 @@ class ProvidersIT {
                         "type",
                         "OPENAI_COMPATIBLE",
                         "baseUrl",
-                        "https://api.example.com/v1/",
+                        "http://localhost:9/v1/",
                         "apiKey",
                         SECRET,
                         "settings",
@@ -55,7 +55,7 @@ class ProvidersIT {
         JsonNode p = created.json();
         assertThat(p.get("hasApiKey").asBoolean()).isTrue();
         assertThat(p.has("apiKey")).isFalse();
-        assertThat(p.get("baseUrl").asString()).isEqualTo("https://api.example.com/v1");
+        assertThat(p.get("baseUrl").asString()).isEqualTo("http://localhost:9/v1");
         assertThat(p.get("settings").get("maxConcurrency").asInt()).isEqualTo(8);
         String id = p.get("id").asString();
         String stored = jdbc.queryForObject("select api_key_cipher from provider where id = ?::uuid", String.class, id);

@@ -19,6 +19,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -78,12 +79,14 @@ class ModelController {
     }
 
     @PostMapping
+    @PreAuthorize("hasRole('ADMIN')")
     ResponseEntity<ModelService.View> create(@Valid @RequestBody ModelRequest request) {
         var created = models.create(Tenants.require(), request.command());
         return ResponseEntity.created(URI.create("/api/models/" + created.id())).body(created);
     }
 
     @PutMapping("/{id}")
+    @PreAuthorize("hasRole('ADMIN')")
     ModelService.View update(@PathVariable UUID id, @Valid @RequestBody ModelRequest request) {
         return models.update(Tenants.require(), id, request.command());
     }

@@ -16,6 +16,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -71,6 +72,7 @@ class ProviderController {
     }
 
     @PostMapping
+    @PreAuthorize("hasRole('ADMIN')")
     ResponseEntity<ProviderService.View> create(@Valid @RequestBody ProviderRequest request) {
         var created = providers.create(Tenants.require(), request.command());
         return ResponseEntity.created(URI.create("/api/providers/" + created.id()))
@@ -78,11 +80,13 @@ class ProviderController {
     }
 
     @PutMapping("/{id}")
+    @PreAuthorize("hasRole('ADMIN')")
     ProviderService.View update(@PathVariable UUID id, @Valid @RequestBody ProviderRequest request) {
         return providers.update(Tenants.require(), id, request.command());
     }
 
     @DeleteMapping("/{id}")
+    @PreAuthorize("hasRole('ADMIN')")
     ResponseEntity<Void> delete(@PathVariable UUID id) {
         providers.delete(Tenants.require(), id);
         return ResponseEntity.noContent().build();

@@ -26,7 +26,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code /api/routing-policies}: per task type, how a call to model {@code auto} with that
- * {@code X-Berrys-Purpose} chooses its models. ADMIN or OPERATOR write them; every role reads them.
+ * {@code X-Berrys-Purpose} chooses its models. Only an ADMIN writes them (they steer the
+ * tenant's model spending); every role reads them.
  */
 @RestController
 @RequestMapping("/api/routing-policies")
@@ -74,7 +75,7 @@ class RoutingPolicyController {
     }
 
     @PostMapping
-    @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    @PreAuthorize("hasRole('ADMIN')")
     ResponseEntity<RoutingPolicy> create(@Valid @RequestBody PolicyRequest request) {
         var created = policies.create(Tenants.require(), request.command());
         return ResponseEntity.created(URI.create("/api/routing-policies/" + created.id()))
@@ -82,13 +83,13 @@ class RoutingPolicyController {
     }
 
     @PutMapping("/{id}")
-    @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    @PreAuthorize("hasRole('ADMIN')")
     RoutingPolicy update(@PathVariable UUID id, @Valid @RequestBody PolicyRequest request) {
         return policies.update(Tenants.require(), id, request.command());
     }
 
     @DeleteMapping("/{id}")
-    @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    @PreAuthorize("hasRole('ADMIN')")
     ResponseEntity<Void> delete(@PathVariable UUID id) {
         policies.delete(Tenants.require(), id);
         return ResponseEntity.noContent().build();
