@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Settings of tool-integration.
@@ -36,10 +37,26 @@ public record ToolProperties(
      * @param callTimeout the longest a tools/call (and any other MCP request) may take
      * @param sandboxDir where each stdio server gets its working directory
      * @param path the PATH a stdio server sees (its only inherited environment variable)
+     * @param platformTenant the tenant whose ADMIN operates the platform: the only one who may register
+     *     stdio servers (a stdio server is a process on this service's host)
+     * @param stdioCommands the commands a stdio server may run, exactly as registered; empty: none
+     * @param stdioMemory the data-segment limit ({@code prlimit --data}) of a stdio server; 0: none
+     * @param stdioMaxMessage the longest line (one JSON-RPC message) read from a stdio server's stdout
      */
     public record Mcp(
             @DefaultValue("30s") Duration callTimeout,
             @DefaultValue("20s") Duration initTimeout,
             @DefaultValue("/tmp/berrys-mcp-sandbox") Path sandboxDir,
-            @DefaultValue("/usr/local/bin:/usr/bin:/bin") String path) {}
+            @DefaultValue("/usr/local/bin:/usr/bin:/bin") String path,
+            @DefaultValue("default") String platformTenant,
+            @DefaultValue("") List<String> stdioCommands,
+            @DefaultValue("1GB") DataSize stdioMemory,
+            @DefaultValue("4MB") DataSize stdioMaxMessage) {
+
+        /** Whether {@code tenant} may run {@code command} as a stdio server. */
+        public boolean allowsStdio(String tenant, String command) {
+            return platformTenant.equals(tenant)
+                    && stdioCommands.stream().map(String::strip).anyMatch(command::equals);
+        }
+    }
 }

@@ -31,6 +31,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -50,11 +51,18 @@ class McpConnections {
     private final McpJsonMapper mapper = McpJsonDefaults.getMapper();
     private final Map<UUID, Live> live = new ConcurrentHashMap<>();
     private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
+    private final @Nullable String prlimit;
 
     McpConnections(ToolProperties props, AddressFilter addresses, McpSchemaValidator validator) {
         this.props = props.mcp();
         this.addresses = addresses;
         this.validator = validator;
+        this.prlimit = findPrlimit(this.props.path());
+        if (prlimit == null
+                && this.props.stdioMemory().toBytes() > 0
+                && !this.props.stdioCommands().isEmpty()) {
+            log.warn("prlimit is not on BERRYS_MCP_PATH: stdio MCP servers run without a memory limit");
+        }
     }
 
     /** Opens (or reopens) the session and lists every tool; {@link McpUnavailable} with a safe message if it fails. */
@@ -173,19 +181,54 @@ class McpConnections {
         if (spec.command() == null || spec.command().isBlank()) {
             throw new McpUnavailable("A stdio server needs a command.");
         }
+        // checked again at every start: a server registered before the allow-list changed does not run
+        if (!props.allowsStdio(spec.tenant(), spec.command())) {
+            throw new McpUnavailable("This stdio server's command is not allowed on this platform.");
+        }
         Path dir = props.sandboxDir().resolve(spec.serverId().toString());
         try {
             Files.createDirectories(dir);
+            restrictToOwner(dir);
         } catch (IOException e) {
             throw new UncheckedIOException("sandbox directory could not be created", e);
         }
         Map<String, String> env = new java.util.HashMap<>(spec.env());
         env.putAll(spec.credentials().envOrEmpty());
-        var transport = SandboxedStdioTransport.create(spec.command(), spec.args(), env, mapper, dir, props.path());
+        var transport = SandboxedStdioTransport.create(
+                spec.command(),
+                spec.args(),
+                env,
+                mapper,
+                dir,
+                props.path(),
+                prlimit,
+                props.stdioMemory().toBytes(),
+                (int) Math.min(Integer.MAX_VALUE, props.stdioMaxMessage().toBytes()));
         List<String> secrets = spec.credentials().secretValues();
-        transport.setStdErrorHandler(
-                line -> log.debug("MCP server {} stderr: {}", spec.name(), Scrubber.clean(line, secrets)));
+        transport.setStdErrorHandler(line -> log.debug(
+                "MCP server {} stderr: {}",
+                spec.name(),
+                Scrubber.clean(line.length() <= 1000 ? line : line.substring(0, 1000) + "…", secrets)));
         return transport;
+    }
+
+    private static void restrictToOwner(Path dir) throws IOException {
+        try {
+            Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: the directory keeps its default permissions
+        }
+    }
+
+    /** {@code prlimit} on the stdio servers' PATH, or null (then they run without a memory limit). */
+    private static @Nullable String findPrlimit(String path) {
+        for (String dir : path.split(":")) {
+            Path candidate = Path.of(dir.isBlank() ? "." : dir, "prlimit");
+            if (candidate.isAbsolute() && Files.isExecutable(candidate)) {
+                return candidate.toString();
+            }
+        }
+        return null;
     }
 
     /** Every request (including SSE message endpoints the server names) is checked and given the credentials. */

@@ -6,6 +6,7 @@ import dev.berrys.starter.net.RefusedAddressException;
 import dev.berrys.starter.web.ProblemException;
 import dev.berrys.tool.builtin.ToolCall;
 import dev.berrys.tool.builtin.ToolFailure;
+import dev.berrys.tool.config.ToolProperties;
 import dev.berrys.tool.execution.RemoteTools;
 import dev.berrys.tool.registry.ToolDefinition;
 import dev.berrys.tool.registry.ToolRegistry;
@@ -21,6 +22,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.type.TypeReference;
@@ -41,6 +43,7 @@ public class McpServers implements RemoteTools {
     private final AddressFilter addresses;
     private final TransactionTemplate tx;
     private final JsonMapper json;
+    private final ToolProperties.Mcp stdio;
     private final Map<UUID, ReentrantLock> locks = new ConcurrentHashMap<>();
 
     McpServers(
@@ -50,7 +53,9 @@ public class McpServers implements RemoteTools {
             SecretCipher secrets,
             AddressFilter addresses,
             TransactionTemplate tx,
-            JsonMapper json) {
+            JsonMapper json,
+            ToolProperties props) {
+        this.stdio = props.mcp();
         this.servers = servers;
         this.connections = connections;
         this.registry = registry;
@@ -62,7 +67,7 @@ public class McpServers implements RemoteTools {
 
     /** Registers a server and, when enabled, connects to it and discovers its tools. */
     public ServerView register(String tenant, NewServer request) {
-        validate(request);
+        validate(tenant, request);
         boolean hasCredentials =
                 request.credentials() != null && !request.credentials().isEmpty();
         if (hasCredentials && !secrets.hasKey()) {
@@ -256,11 +261,25 @@ public class McpServers implements RemoteTools {
         return servers.findByIdAndTenant(id, tenant).orElseThrow(() -> new ProblemException.NotFound("MCP server", id));
     }
 
-    private void validate(NewServer request) {
+    private void validate(String tenant, NewServer request) {
         switch (request.transport()) {
             case STDIO -> {
+                if (!stdio.platformTenant().equals(tenant)) {
+                    throw new ProblemException(
+                            HttpStatus.FORBIDDEN,
+                            "stdio-not-allowed",
+                            "STDIO MCP servers run on the platform's host: only the platform operator registers"
+                                    + " them. Register an HTTP server (STREAMABLE_HTTP or SSE) instead.",
+                            Map.of("field", "transport"));
+                }
                 if (request.command() == null || request.command().isBlank()) {
                     throw new ProblemException.BadRequest("command", "Field 'command' is required for a STDIO server.");
+                }
+                if (!stdio.allowsStdio(tenant, request.command())) {
+                    throw new ProblemException.BadRequest(
+                            "command",
+                            "Field 'command' is not one of the commands this platform allows for STDIO servers"
+                                    + " (BERRYS_MCP_STDIO_COMMANDS).");
                 }
             }
             case STREAMABLE_HTTP, SSE -> {

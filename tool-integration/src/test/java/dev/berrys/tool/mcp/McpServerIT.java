@@ -26,6 +26,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class McpServerIT {
     static final String TOKEN = "mcp-bearer-" + UUID.randomUUID();
     static final String STDIO_SECRET = "stdio-secret-" + UUID.randomUUID();
+    /** The one command the tests' settings allow stdio servers to run. */
+    static final String JAVA = System.getProperty("java.home") + "/bin/java";
 
     @LocalServerPort
     int port;
@@ -243,7 +245,6 @@ class McpServerIT {
         var argFile = java.nio.file.Files.createTempFile("mcp-stdio", ".args");
         java.nio.file.Files.writeString(argFile, "-cp \"" + System.getProperty("java.class.path") + "\"");
         argFile.toFile().deleteOnExit();
-        String java = ProcessHandle.current().info().command().orElse(System.getProperty("java.home") + "/bin/java");
         var server = api.post(
                 "/api/mcp-servers",
                 TestTokens.admin(),
@@ -253,7 +254,7 @@ class McpServerIT {
                         "transport",
                         "STDIO",
                         "command",
-                        java,
+                        JAVA,
                         "args",
                         List.of(
                                 "@" + argFile,
@@ -288,6 +289,11 @@ class McpServerIT {
                 .isEqualTo("hello");
         assertThat(sandbox.body().at("/result/structuredContent/cwd").asString())
                 .endsWith("mcp-sandbox/" + id);
+        if (java.nio.file.Files.isExecutable(java.nio.file.Path.of("/usr/bin/prlimit"))) {
+            assertThat(sandbox.body().at("/result/structuredContent/dataLimit").asString())
+                    .as("the memory limit (berrys.tool.mcp.stdio-memory=1GB) applies to the server's process")
+                    .isEqualTo(String.valueOf(1L << 30));
+        }
 
         var sum = api.post(
                 "/api/tools/" + name + "__add/execute",
@@ -300,6 +306,39 @@ class McpServerIT {
                 .isEqualTo(204);
         assertThat(api.get("/api/tools/" + name + "__add", TestTokens.viewer()).status())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void stdioServersAreForThePlatformOperatorAndOnlyWithAnAllowListedCommand() {
+        String name = "host-" + shortId();
+        var otherTenant = api.post(
+                "/api/mcp-servers",
+                TestTokens.token("customer", "customer-" + shortId(), "ADMIN"),
+                Map.of("name", name, "transport", "STDIO", "command", JAVA, "args", List.of("-version")));
+        assertThat(otherTenant.status()).as(otherTenant.toString()).isEqualTo(403);
+        assertThat(otherTenant.body().path("type").asString()).endsWith("/stdio-not-allowed");
+
+        var notAllowed = api.post(
+                "/api/mcp-servers",
+                TestTokens.admin(),
+                Map.of("name", name, "transport", "STDIO", "command", "/bin/sh", "args", List.of("-c", "id")));
+        assertThat(notAllowed.status()).as(notAllowed.toString()).isEqualTo(400);
+        assertThat(notAllowed.body().path("field").asString()).isEqualTo("command");
+        assertThat(jdbc.queryForObject("select count(*) from mcp_server where name = ?", Long.class, name))
+                .isZero();
+
+        // a server stored with a command that is (no longer) allowed is not started, at boot or on a switch
+        var stored = api.post(
+                "/api/mcp-servers",
+                TestTokens.admin(),
+                Map.of("name", name, "transport", "STDIO", "command", JAVA, "enabled", false));
+        assertThat(stored.status()).as(stored.toString()).isEqualTo(201);
+        String id = stored.body().path("id").asString();
+        jdbc.update("update mcp_server set command = '/bin/sh' where id = ?::uuid", id);
+        var enabled = api.patch("/api/mcp-servers/" + id, TestTokens.admin(), Map.of("enabled", true));
+        assertThat(enabled.body().path("status").asString()).isEqualTo("ERROR");
+        assertThat(enabled.body().path("statusMessage").asString()).contains("not allowed");
+        assertThat(connections.isConnected(UUID.fromString(id))).isFalse();
     }
 
     @Test

@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.berrys.crypto.SecretCipher;
 import dev.berrys.starter.net.AddressFilter;
 import dev.berrys.starter.web.ProblemException;
+import dev.berrys.tool.config.ToolProperties;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
+import org.springframework.util.unit.DataSize;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Without BERRYS_ENCRYPTION_KEY a server with credentials is refused before anything is stored or started. */
@@ -24,7 +28,19 @@ class McpServersWithoutKeyTests {
                 SecretCipher.fromConfiguration(""),
                 new AddressFilter(List.of()),
                 null,
-                JsonMapper.builder().build());
+                JsonMapper.builder().build(),
+                new ToolProperties(
+                        "",
+                        null,
+                        new ToolProperties.Mcp(
+                                Duration.ofSeconds(1),
+                                Duration.ofSeconds(1),
+                                Path.of("target/mcp-sandbox"),
+                                "/usr/bin:/bin",
+                                "default",
+                                List.of("/bin/true"),
+                                DataSize.ofGigabytes(1),
+                                DataSize.ofMegabytes(4))));
         var request = new McpServers.NewServer(
                 "keyless",
                 McpTransport.STDIO,

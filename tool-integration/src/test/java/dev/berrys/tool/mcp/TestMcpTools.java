@@ -93,6 +93,19 @@ final class TestMcpTools {
     }
 
     /** Tells what the process sees: its environment variable names and its working directory. */
+    /** The "Max data size" soft limit of this process, as /proc/self/limits shows it ("none" elsewhere). */
+    private static String dataLimit() {
+        try {
+            return java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/limits")).stream()
+                    .filter(l -> l.startsWith("Max data size"))
+                    .map(l -> l.substring("Max data size".length()).trim().split("\\s+")[0])
+                    .findFirst()
+                    .orElse("none");
+        } catch (java.io.IOException e) {
+            return "none";
+        }
+    }
+
     static SyncToolSpecification sandbox() {
         return SyncToolSpecification.builder()
                 .tool(McpSchema.Tool.builder()
@@ -105,7 +118,8 @@ final class TestMcpTools {
                         .structuredContent(Map.of(
                                 "env", List.copyOf(new TreeSet<>(System.getenv().keySet())),
                                 "greeting", String.valueOf(System.getenv("GREETING")),
-                                "cwd", System.getProperty("user.dir")))
+                                "cwd", System.getProperty("user.dir"),
+                                "dataLimit", dataLimit()))
                         .build())
                 .build();
     }
