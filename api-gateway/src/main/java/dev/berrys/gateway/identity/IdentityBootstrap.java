@@ -79,9 +79,6 @@ class IdentityBootstrap implements ApplicationRunner {
         if (!Credentials.fitsBcrypt(client.secret())) {
             throw new IllegalStateException("BERRYS_SERVICE_CLIENT_SECRET must be at most 72 bytes");
         }
-        if (client.secret().length() < 16) {
-            log.warn("BERRYS_SERVICE_CLIENT_SECRET is short; use at least 32 random characters");
-        }
         apiKeys.upsert(
                 client.clientId(),
                 passwords.encode(client.secret()),
