@@ -1,6 +1,7 @@
 package dev.berrys.gateway.identity;
 
 import java.util.EnumSet;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -84,7 +85,11 @@ class IdentityBootstrap implements ApplicationRunner {
                 passwords.encode(client.secret()),
                 EnumSet.of(Role.SERVICE),
                 props.defaultTenant(),
-                "Berrys services");
-        log.info("Service client '{}' is ready (role SERVICE)", client.clientId());
+                "Berrys services",
+                Set.copyOf(client.tenants()));
+        log.info(
+                "Service client '{}' is ready (role SERVICE, tenants {})",
+                client.clientId(),
+                String.join(",", client.tenants()));
     }
 }
