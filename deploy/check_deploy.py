@@ -299,7 +299,15 @@ def compose(schema_path=None):
     raw = yaml.safe_load(path.read_text())
     all_vars = convention_vars()
     R.check(len(all_vars) >= 20, f"read {len(all_vars)} settings from docs/conventions.md")
-    env = {}  # interpolate with nothing set: the defaults must make a complete file
+    # credentials have no default: compose must refuse to start without them
+    required = {"BERRYS_DB_PASSWORD", "BERRYS_SERVICE_CLIENT_SECRET", "BERRYS_ENCRYPTION_KEY"}
+    for name in sorted(required):
+        try:
+            interpolate(raw, {n: "set" for n in required - {name}})
+            R.check(False, f"compose refuses to start without {name}")
+        except ValueError:
+            R.check(True, f"compose refuses to start without {name}")
+    env = {n: "set" for n in required}  # with those set, the defaults must make a complete file
     data = interpolate(raw, env)
     svcs = data.get("services", {})
     rsvcs = raw.get("services", {})
@@ -352,8 +360,9 @@ def compose(schema_path=None):
         missing = expected_env(module, all_vars) - set(renv)
         R.check(not missing, f"{module}: every conventions.md setting it uses is passed", f"missing {sorted(missing)}")
         wrong = [k for k, v in renv.items() if k.startswith("BERRYS_")
-                 and not re.fullmatch(r"\$\{" + re.escape(k) + r"(:-[^}]*)?\}", str(v))]
-        R.check(not wrong, f"{module}: each BERRYS_* is passed through as ${{VAR:-default}}", f"{wrong}")
+                 and not re.fullmatch(r"\$\{" + re.escape(k) + r"(:-[^}]*|:\?[^}]*)?\}", str(v))]
+        R.check(not wrong, f"{module}: each BERRYS_* is passed through as ${{VAR:-default}} or ${{VAR:?why}}",
+                f"{wrong}")
         test = " ".join(map(str, (s.get("healthcheck") or {}).get("test", [])))
         R.check("/actuator/health/readiness" in test, f"{module}: healthcheck on /actuator/health/readiness")
         deps = s.get("depends_on") or {}

@@ -7,10 +7,12 @@ import dev.berrys.gateway.identity.Users;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -32,7 +34,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
             "berrys.auth.login.failure-delay=40ms",
             "berrys.auth.login.max-failures=5",
             "berrys.auth.login.lock-duration=1m",
-            "berrys.auth.service-client.secret=it-service-secret-0123456789abcdef"
+            "berrys.auth.service-client.secret=it-service-secret-0123456789abcdef",
+            // what another replica revokes counts here within a second, so tests need not wait long
+            "berrys.auth.revocation-refresh=1s"
         })
 @AutoConfigureWebTestClient(timeout = "30s")
 public abstract class GatewayIT {
@@ -108,8 +112,32 @@ public abstract class GatewayIT {
 
     /** A new user with these roles in tenant {@code default}, and a token for them. */
     protected String tokenWithRoles(Role... roles) {
+        return tokenWithRoles("default", roles);
+    }
+
+    /** A new user with these roles in this tenant, and a token for them. */
+    protected String tokenWithRoles(String tenant, Role... roles) {
         String name = uniqueName("u");
-        createUser(name, "password-for-" + name, "default", roles);
+        createUser(name, "password-for-" + name, tenant, roles);
         return tokenFor(name, "password-for-" + name);
+    }
+
+    /** A request with this bearer and, unless null, this JSON body. */
+    protected WebTestClient.ResponseSpec call(HttpMethod method, String bearer, String uri, @Nullable Object body) {
+        var request = web.method(method).uri(uri).headers(h -> h.setBearerAuth(bearer));
+        return body == null
+                ? request.exchange()
+                : request.contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue(body)
+                        .exchange();
+    }
+
+    /** Asserts the status and answers the JSON body. */
+    protected static Map<String, Object> json(WebTestClient.ResponseSpec response, HttpStatus status) {
+        return response.expectStatus()
+                .isEqualTo(status)
+                .expectBody(JSON)
+                .returnResult()
+                .getResponseBody();
     }
 }

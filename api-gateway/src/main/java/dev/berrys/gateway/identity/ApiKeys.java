@@ -1,11 +1,16 @@
 package dev.berrys.gateway.identity;
 
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -13,7 +18,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ApiKeys {
 
-    private static final String COLUMNS = "id, client_id, secret_hash, roles, tenant, name, created_at, created_by";
+    private static final String COLUMNS =
+            "id, client_id, secret_hash, roles, tenant, name, created_at, created_by, expires_at, budget_usd, tenants";
 
     private final JdbcClient jdbc;
 
@@ -28,33 +34,58 @@ public class ApiKeys {
                 .optional();
     }
 
-    public ApiKey create(
-            String clientId, String secretHash, Set<Role> roles, String tenant, String name, String createdBy) {
-        return jdbc.sql("insert into api_keys (id, client_id, secret_hash, roles, tenant, name, created_by) values"
-                        + " (:id, :clientId, :hash, :roles, :tenant, :name, :createdBy) returning " + COLUMNS)
+    public ApiKey create(NewKey key) {
+        return jdbc.sql("insert into api_keys (id, client_id, secret_hash, roles, tenant, name, created_by,"
+                        + " expires_at, budget_usd, tenants) values (:id, :clientId, :hash, :roles, :tenant, :name,"
+                        + " :createdBy, :expiresAt, :budgetUsd, :tenants) returning " + COLUMNS)
                 .param("id", UUID.randomUUID())
-                .param("clientId", clientId)
-                .param("hash", secretHash)
-                .param("roles", Roles.toArray(roles))
-                .param("tenant", tenant)
-                .param("name", name)
-                .param("createdBy", createdBy)
+                .param("clientId", key.clientId())
+                .param("hash", key.secretHash())
+                .param("roles", Roles.toArray(key.roles()))
+                .param("tenant", key.tenant())
+                .param("name", key.name())
+                .param("createdBy", key.createdBy())
+                .param("expiresAt", key.expiresAt() == null ? null : Timestamp.from(key.expiresAt()), Types.TIMESTAMP)
+                .param("budgetUsd", key.budgetUsd(), Types.NUMERIC)
+                .param("tenants", key.tenants().stream().sorted().toArray(String[]::new))
                 .query(ApiKeys::map)
                 .single();
     }
 
-    /** Creates the client or replaces its secret and roles: the configured secret always wins. */
-    public void upsert(String clientId, String secretHash, Set<Role> roles, String tenant, String name) {
-        jdbc.sql("insert into api_keys (id, client_id, secret_hash, roles, tenant, name, created_by) values"
-                        + " (:id, :clientId, :hash, :roles, :tenant, :name, 'configuration')"
+    public Optional<ApiKey> findById(UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from api_keys where id = :id")
+                .param("id", id)
+                .query(ApiKeys::map)
+                .optional();
+    }
+
+    /** A new secret for the key; the old one stops working at once. False when the key is gone. */
+    public boolean replaceSecret(UUID id, String secretHash) {
+        return jdbc.sql("update api_keys set secret_hash = :hash where id = :id")
+                        .param("hash", secretHash)
+                        .param("id", id)
+                        .update()
+                == 1;
+    }
+
+    public boolean delete(UUID id) {
+        return jdbc.sql("delete from api_keys where id = :id").param("id", id).update() == 1;
+    }
+
+    /** Creates the client or replaces its secret, roles and tenants: the configuration always wins. */
+    public void upsert(
+            String clientId, String secretHash, Set<Role> roles, String tenant, String name, Set<String> tenants) {
+        jdbc.sql("insert into api_keys (id, client_id, secret_hash, roles, tenant, name, created_by, tenants) values"
+                        + " (:id, :clientId, :hash, :roles, :tenant, :name, '" + ApiKey.CONFIGURED + "', :tenants)"
                         + " on conflict (client_id) do update set secret_hash = excluded.secret_hash,"
-                        + " roles = excluded.roles, tenant = excluded.tenant")
+                        + " roles = excluded.roles, tenant = excluded.tenant, tenants = excluded.tenants")
                 .param("id", UUID.randomUUID())
                 .param("clientId", clientId)
                 .param("hash", secretHash)
                 .param("roles", Roles.toArray(roles))
                 .param("tenant", tenant)
                 .param("name", name)
+                .param("tenants", tenants.stream().sorted().toArray(String[]::new))
                 .update();
     }
 
@@ -83,6 +114,23 @@ public class ApiKeys {
                 rs.getString("tenant"),
                 rs.getString("name"),
                 rs.getTimestamp("created_at").toInstant(),
-                rs.getString("created_by"));
+                rs.getString("created_by"),
+                rs.getTimestamp("expires_at") == null
+                        ? null
+                        : rs.getTimestamp("expires_at").toInstant(),
+                rs.getBigDecimal("budget_usd"),
+                Roles.readStrings(rs, "tenants"));
     }
+
+    /** What a new key is made of; the secret only as its hash. */
+    public record NewKey(
+            String clientId,
+            String secretHash,
+            Set<Role> roles,
+            String tenant,
+            String name,
+            String createdBy,
+            @Nullable Instant expiresAt,
+            @Nullable BigDecimal budgetUsd,
+            Set<String> tenants) {}
 }

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -18,6 +19,8 @@ import org.springframework.validation.annotation.Validated;
  * @param tokenIssuer {@code iss} of built-in tokens
  * @param jwtPrivateKey PKCS#8 PEM of the RS256 signing key; unset: generated and stored at first start
  * @param encryptionKey base64 of 32 bytes; encrypts the stored signing key with AES-GCM
+ * @param revocationRefresh how often each replica reloads the revoked tokens (others' revocations count after it)
+ * @param apiKeyCacheTtl how long an API key used as a bearer keeps the token it was exchanged for
  */
 @Validated
 @ConfigurationProperties("berrys.auth")
@@ -30,6 +33,8 @@ public record AuthProperties(
         String jwtPrivateKey,
         String encryptionKey,
         @NotBlank String defaultTenant,
+        @NotNull Duration revocationRefresh,
+        @NotNull Duration apiKeyCacheTtl,
         @Valid Admin admin,
         @Valid ServiceClient serviceClient,
         @Valid Login login) {
@@ -52,10 +57,21 @@ public record AuthProperties(
         }
     }
 
-    /** The API key the services use for their own tokens; no secret means no such client. */
-    public record ServiceClient(@NotBlank String clientId, String secret) {
+    /**
+     * The API key the services use for their own tokens; no secret means no such client.
+     *
+     * @param tenants the tenants it may ask tokens for; {@code *} (the default) is every tenant, as the platform's
+     *     own services do the work of every tenant
+     */
+    public record ServiceClient(@NotBlank String clientId, String secret, List<String> tenants) {
         public ServiceClient {
             secret = secret == null ? "" : secret;
+            tenants = tenants == null || tenants.isEmpty()
+                    ? List.of("*")
+                    : tenants.stream()
+                            .map(String::trim)
+                            .filter(t -> !t.isEmpty())
+                            .toList();
         }
     }
 

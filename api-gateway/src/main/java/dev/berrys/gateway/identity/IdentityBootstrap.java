@@ -1,6 +1,7 @@
 package dev.berrys.gateway.identity;
 
 import java.util.EnumSet;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -79,15 +80,16 @@ class IdentityBootstrap implements ApplicationRunner {
         if (!Credentials.fitsBcrypt(client.secret())) {
             throw new IllegalStateException("BERRYS_SERVICE_CLIENT_SECRET must be at most 72 bytes");
         }
-        if (client.secret().length() < 16) {
-            log.warn("BERRYS_SERVICE_CLIENT_SECRET is short; use at least 32 random characters");
-        }
         apiKeys.upsert(
                 client.clientId(),
                 passwords.encode(client.secret()),
                 EnumSet.of(Role.SERVICE),
                 props.defaultTenant(),
-                "Berrys services");
-        log.info("Service client '{}' is ready (role SERVICE)", client.clientId());
+                "Berrys services",
+                Set.copyOf(client.tenants()));
+        log.info(
+                "Service client '{}' is ready (role SERVICE, tenants {})",
+                client.clientId(),
+                String.join(",", client.tenants()));
     }
 }

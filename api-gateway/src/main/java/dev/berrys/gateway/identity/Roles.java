@@ -6,8 +6,9 @@ import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.TreeSet;
 
-/** Roles as a PostgreSQL {@code text[]}. */
+/** Roles (and other small sets) as a PostgreSQL {@code text[]}. */
 final class Roles {
 
     private Roles() {}
@@ -17,9 +18,17 @@ final class Roles {
     }
 
     static Set<Role> read(ResultSet rs, String column) throws SQLException {
-        Array array = rs.getArray(column);
         Set<Role> roles = EnumSet.noneOf(Role.class);
-        Arrays.stream((String[]) array.getArray()).map(Role::valueOf).forEach(roles::add);
+        Arrays.stream(strings(rs, column)).map(Role::valueOf).forEach(roles::add);
         return roles;
+    }
+
+    static Set<String> readStrings(ResultSet rs, String column) throws SQLException {
+        return new TreeSet<>(Arrays.asList(strings(rs, column)));
+    }
+
+    private static String[] strings(ResultSet rs, String column) throws SQLException {
+        Array array = rs.getArray(column);
+        return array == null ? new String[0] : (String[]) array.getArray();
     }
 }

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class Users {
 
-    private static final String COLUMNS = "id, username, password_hash, roles, tenant, created_at";
+    private static final String COLUMNS = "id, username, password_hash, roles, tenant, disabled, created_at";
 
     private final JdbcClient jdbc;
 
@@ -26,6 +26,34 @@ public class Users {
                 .param("username", username)
                 .query(Users::map)
                 .optional();
+    }
+
+    public Optional<User> findById(UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from users where id = :id")
+                .param("id", id)
+                .query(Users::map)
+                .optional();
+    }
+
+    /** The user as it is now, or empty when it was deleted meanwhile. */
+    public Optional<User> setDisabled(UUID id, boolean disabled) {
+        return jdbc.sql("update users set disabled = :disabled where id = :id returning " + COLUMNS)
+                .param("disabled", disabled)
+                .param("id", id)
+                .query(Users::map)
+                .optional();
+    }
+
+    public boolean setPasswordHash(UUID id, String passwordHash) {
+        return jdbc.sql("update users set password_hash = :hash where id = :id")
+                        .param("hash", passwordHash)
+                        .param("id", id)
+                        .update()
+                == 1;
+    }
+
+    public boolean delete(UUID id) {
+        return jdbc.sql("delete from users where id = :id").param("id", id).update() == 1;
     }
 
     /** @throws org.springframework.dao.DuplicateKeyException when the name is taken */
@@ -84,6 +112,7 @@ public class Users {
                 rs.getString("password_hash"),
                 Roles.read(rs, "roles"),
                 rs.getString("tenant"),
+                rs.getBoolean("disabled"),
                 rs.getTimestamp("created_at").toInstant());
     }
 }

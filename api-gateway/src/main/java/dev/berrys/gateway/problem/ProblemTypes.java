@@ -10,6 +10,8 @@ public final class ProblemTypes {
     public static final URI UNAUTHORIZED = type("unauthorized");
     public static final URI INVALID_TOKEN = type("invalid-token");
     public static final URI TOKEN_EXPIRED = type("token-expired");
+    public static final URI TOKEN_REVOKED = type("token-revoked");
+    public static final URI API_KEY_EXPIRED = type("api-key-expired");
     public static final URI INVALID_CREDENTIALS = type("invalid-credentials");
     public static final URI LOGIN_LOCKED = type("login-locked");
     public static final URI FORBIDDEN = type("forbidden");

@@ -4,6 +4,7 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.RSAKey;
 import dev.berrys.gateway.identity.AuthProperties;
 import dev.berrys.gateway.identity.BuiltInIssuer;
+import dev.berrys.gateway.identity.Revocations;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -13,12 +14,14 @@ import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
+import reactor.core.publisher.Mono;
 
 /**
  * How bearer tokens are checked: against the gateway's own key in memory (no HTTP call to itself),
@@ -29,12 +32,17 @@ class JwtConfig {
 
     @Bean
     @BuiltInIssuer
-    ReactiveJwtDecoder builtInJwtDecoder(RSAKey signingKey, AuthProperties props) throws JOSEException {
+    ReactiveJwtDecoder builtInJwtDecoder(RSAKey signingKey, AuthProperties props, Revocations revocations)
+            throws JOSEException {
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withPublicKey(signingKey.toRSAPublicKey())
                 .signatureAlgorithm(SignatureAlgorithm.RS256)
                 .build();
         decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(props.tokenIssuer()));
-        return decoder;
+        // a valid signature is not enough: the subject's access may have been taken back since
+        return token -> decoder.decode(token)
+                .flatMap(jwt -> revocations.isRevoked(jwt.getSubject(), jwt.getIssuedAt())
+                        ? Mono.error(new BadJwtException("The bearer token " + ProblemSecurityHandlers.REVOKED))
+                        : Mono.just(jwt));
     }
 
     @Bean

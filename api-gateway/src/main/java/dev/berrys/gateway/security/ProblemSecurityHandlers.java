@@ -25,6 +25,9 @@ class ProblemSecurityHandlers implements ServerAuthenticationEntryPoint, ServerA
     private static final List<String> MALFORMED =
             List.of("malformed", "serialization", "parse", "header", "json", "base64", "payload");
 
+    /** What {@code JwtConfig} says of a token whose subject was revoked after it was issued. */
+    static final String REVOKED = "has been revoked";
+
     private final ProblemWriter writer;
 
     ProblemSecurityHandlers(ProblemWriter writer) {
@@ -70,6 +73,14 @@ class ProblemSecurityHandlers implements ServerAuthenticationEntryPoint, ServerA
                     false);
         }
         String message = messages(ex).toLowerCase(Locale.ROOT);
+        if (message.contains(REVOKED)) {
+            return new TokenProblem(
+                    ProblemTypes.TOKEN_REVOKED,
+                    "Token revoked",
+                    "The bearer token was revoked (account disabled or deleted, password reset, or API key revoked or"
+                            + " rotated): get a new one",
+                    true);
+        }
         if (message.contains("expired")) {
             return new TokenProblem(ProblemTypes.TOKEN_EXPIRED, "Token expired", "The bearer token has expired", true);
         }

@@ -40,6 +40,9 @@ class SecurityConfig {
                 .cors(Customizer.withDefaults())
                 .authorizeExchange(exchange -> exchange.pathMatchers(HttpMethod.POST, "/api/auth/token")
                         .permitAll()
+                        // everyone with a token changes their own password, a VIEWER too
+                        .pathMatchers("/api/auth/me/password")
+                        .hasAnyRole(ANY_ROLE)
                         .pathMatchers(
                                 "/api/auth/users", "/api/auth/users/**", "/api/auth/api-keys", "/api/auth/api-keys/**")
                         .hasRole("ADMIN")

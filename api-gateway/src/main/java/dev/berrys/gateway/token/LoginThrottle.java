@@ -13,9 +13,11 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * Wrong passwords for one user name slow down (a growing delay before the 401) and then lock that
- * name for a while, even for the right password. Counters live in Redis so every replica shares
- * them, and unknown names are throttled exactly like known ones: the answer never tells them apart.
+ * Wrong passwords for one user name from one source (client address) slow down (a growing delay before the 401)
+ * and then lock that name for that source for a while, even for the right password. Locking the name alone would
+ * let anyone lock its owner out (five wrong passwords for {@code admin}); locking the pair keeps the right password
+ * working from a source that has not failed. Counters live in Redis so every replica shares them, and unknown
+ * names are throttled exactly like known ones: the answer never tells them apart.
  */
 @Component
 class LoginThrottle {
@@ -39,7 +41,7 @@ class LoginThrottle {
     }
 
     /** Fails with 429 and {@code Retry-After} while the account is locked. */
-    Mono<Void> checkNotLocked(String account) {
+    Mono<Void> checkNotLocked(Attempt account) {
         return redis.getExpire(lockKey(account))
                 .filter(ttl -> !ttl.isNegative() && !ttl.isZero())
                 .flatMap(ttl -> Mono.<Void>error(locked(ttl)))
@@ -47,7 +49,7 @@ class LoginThrottle {
     }
 
     /** Counts a failure and answers how long to wait before saying so. */
-    Mono<Duration> recordFailure(String account) {
+    Mono<Duration> recordFailure(Attempt account) {
         return redis.execute(
                         RECORD_FAILURE,
                         List.of(failuresKey(account), lockKey(account)),
@@ -58,7 +60,7 @@ class LoginThrottle {
                 .map(this::delayAfter);
     }
 
-    Mono<Void> reset(String account) {
+    Mono<Void> reset(Attempt account) {
         return redis.delete(failuresKey(account)).then();
     }
 
@@ -78,15 +80,23 @@ class LoginThrottle {
                         HttpStatus.TOO_MANY_REQUESTS,
                         ProblemTypes.LOGIN_LOCKED,
                         "Too many failed logins",
-                        "Too many failed logins for this account; try again in " + seconds + " seconds")
+                        "Too many failed logins for this account from your address; try again in " + seconds
+                                + " seconds")
                 .withHeader(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
     }
 
-    private static String failuresKey(String account) {
-        return "berrys:gateway:login:failures:" + account;
+    private static String failuresKey(Attempt attempt) {
+        return "berrys:gateway:login:failures:" + attempt.key();
     }
 
-    private static String lockKey(String account) {
-        return "berrys:gateway:login:lock:" + account;
+    private static String lockKey(Attempt attempt) {
+        return "berrys:gateway:login:lock:" + attempt.key();
+    }
+
+    /** A login attempt: from where, for which account. */
+    record Attempt(String source, String account) {
+        String key() {
+            return source + "|" + account;
+        }
     }
 }

@@ -7,9 +7,12 @@ import dev.berrys.gateway.identity.AuthProperties;
 import dev.berrys.gateway.identity.BuiltInIssuer;
 import dev.berrys.gateway.identity.Role;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
@@ -38,20 +41,35 @@ public class TokenIssuer {
     }
 
     public IssuedToken issue(String subject, Set<Role> roles, String tenant) {
+        return issue(subject, roles, tenant, null, Map.of());
+    }
+
+    /**
+     * A token that ends at {@code notAfter} when that comes before the usual lifetime, with extra claims (e.g.
+     * an API key's {@code budgetUsd}).
+     */
+    public IssuedToken issue(
+            String subject, Set<Role> roles, String tenant, @Nullable Instant notAfter, Map<String, Object> extra) {
         Instant now = clock.instant();
-        JwtClaimsSet claims = JwtClaimsSet.builder()
+        Instant expiresAt = now.plus(props.tokenTtl());
+        if (notAfter != null && notAfter.isBefore(expiresAt)) {
+            expiresAt = notAfter;
+        }
+        JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
                 .issuer(props.tokenIssuer())
                 .subject(subject)
                 .issuedAt(now)
-                .expiresAt(now.plus(props.tokenTtl()))
+                .expiresAt(expiresAt)
                 .id(UUID.randomUUID().toString())
                 .claim("roles", roles.stream().map(Role::name).sorted().toList())
-                .claim("tenant", tenant)
-                .build();
+                .claim("tenant", tenant);
+        extra.forEach(claims::claim);
         JwsHeader header =
                 JwsHeader.with(SignatureAlgorithm.RS256).keyId(kid).type("JWT").build();
-        String token = encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
-        return new IssuedToken(token, props.tokenTtl().toSeconds());
+        String token = encoder.encode(JwtEncoderParameters.from(header, claims.build()))
+                .getTokenValue();
+        return new IssuedToken(
+                token, Math.max(0, Duration.between(now, expiresAt).toSeconds()));
     }
 
     /** A signed token and its lifetime in seconds. */

@@ -5,6 +5,7 @@ import static org.mockito.Mockito.mock;
 
 import dev.berrys.gateway.identity.AuthProperties;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
@@ -21,8 +22,10 @@ class LoginThrottleTests {
                 "",
                 "",
                 "default",
+                Duration.ofSeconds(15),
+                Duration.ofSeconds(30),
                 new AuthProperties.Admin("admin", ""),
-                new AuthProperties.ServiceClient("berrys-services", ""),
+                new AuthProperties.ServiceClient("berrys-services", "", List.of()),
                 new AuthProperties.Login(5, Duration.ofMinutes(15), Duration.ofMillis(250), Duration.ofSeconds(4)));
         LoginThrottle throttle = new LoginThrottle(mock(ReactiveStringRedisTemplate.class), props);
 

@@ -119,8 +119,10 @@ class SigningKeyIT extends GatewayIT {
                 "",
                 encryptionKey,
                 "default",
+                Duration.ofSeconds(15),
+                Duration.ofSeconds(30),
                 new AuthProperties.Admin("admin", ""),
-                new AuthProperties.ServiceClient("berrys-services", ""),
+                new AuthProperties.ServiceClient("berrys-services", "", List.of()),
                 new AuthProperties.Login(5, Duration.ofMinutes(1), Duration.ofMillis(10), Duration.ofSeconds(1)));
     }
 

@@ -9,6 +9,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.SignedJWT;
 import dev.berrys.gateway.GatewayIT;
 import dev.berrys.gateway.identity.Role;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -16,11 +17,17 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.netty.http.client.HttpClient;
 
 class TokenEndpointIT extends GatewayIT {
+
+    @LocalServerPort
+    private int port;
 
     @Test
     void passwordGivesAnRs256TokenThatTheJwksVerifies() throws Exception {
@@ -162,6 +169,86 @@ class TokenEndpointIT extends GatewayIT {
                 .getResponseBody();
         assertThat(locked.get("type")).isEqualTo("https://berrys.dev/problems/login-locked");
         assertThat(locked).doesNotContainKey("access_token");
+    }
+
+    @Test
+    void failuresFromOneAddressDoNotLockTheAccountForAnother() {
+        String name = createUser(uniqueName("gus"), "gus-password-123", "default", Role.ADMIN);
+        for (int attempt = 0; attempt < 5; attempt++) {
+            problem(postToken(Map.of("username", name, "password", "wrong-" + attempt)), HttpStatus.UNAUTHORIZED);
+        }
+        postToken(Map.of("username", name, "password", "gus-password-123"))
+                .expectStatus()
+                .isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+
+        // the owner, from an address that has not failed, still gets in with the right password
+        WebTestClient fromElsewhere = WebTestClient.bindToServer(new ReactorClientHttpConnector(
+                        HttpClient.create().bindAddress(() -> new InetSocketAddress("127.0.0.2", 0))))
+                .baseUrl("http://127.0.0.1:" + port)
+                .build();
+        fromElsewhere
+                .post()
+                .uri("/api/auth/token")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("username", name, "password", "gus-password-123"))
+                .exchange()
+                .expectStatus()
+                .isOk();
+    }
+
+    @Test
+    void aServiceKeyActsOnlyForTheTenantsItLists() {
+        String platformAdmin = tokenWithRoles(Role.ADMIN);
+        Map<String, Object> scoped = web.post()
+                .uri("/api/auth/api-keys")
+                .headers(h -> h.setBearerAuth(platformAdmin))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("name", "acme worker", "roles", List.of("SERVICE"), "tenants", List.of("acme")))
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectBody(JSON)
+                .returnResult()
+                .getResponseBody();
+        Map<String, Object> unscoped = web.post()
+                .uri("/api/auth/api-keys")
+                .headers(h -> h.setBearerAuth(platformAdmin))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("name", "own tenant worker", "roles", List.of("SERVICE")))
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectBody(JSON)
+                .returnResult()
+                .getResponseBody();
+
+        postToken(Map.of(
+                        "clientId",
+                        scoped.get("clientId"),
+                        "clientSecret",
+                        scoped.get("clientSecret"),
+                        "tenant",
+                        "acme"))
+                .expectStatus()
+                .isOk();
+        problem(
+                postToken(Map.of(
+                        "clientId",
+                        scoped.get("clientId"),
+                        "clientSecret",
+                        scoped.get("clientSecret"),
+                        "tenant",
+                        "globex")),
+                HttpStatus.FORBIDDEN);
+        problem(
+                postToken(Map.of(
+                        "clientId",
+                        unscoped.get("clientId"),
+                        "clientSecret",
+                        unscoped.get("clientSecret"),
+                        "tenant",
+                        "acme")),
+                HttpStatus.FORBIDDEN);
     }
 
     @Test

@@ -15,15 +15,18 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-/** Users and API keys of the built-in identity; ADMIN only (see SecurityConfig). */
+/** Users and API keys of the built-in identity; ADMIN only (see SecurityConfig). Ids of other tenants are 404. */
 @RestController
 @RequestMapping("/api/auth")
 @BuiltInIssuer
@@ -56,21 +59,51 @@ class AccountsController {
         return accounts.users(caller(auth), tenant, page, size).map(p -> p.map(UserView::of));
     }
 
+    @PostMapping("/users/{id}/disable")
+    Mono<UserView> disable(JwtAuthenticationToken auth, @PathVariable String id) {
+        return accounts.setDisabled(caller(auth), Ids.parse(id), true).map(UserView::of);
+    }
+
+    @PostMapping("/users/{id}/enable")
+    Mono<UserView> enable(JwtAuthenticationToken auth, @PathVariable String id) {
+        return accounts.setDisabled(caller(auth), Ids.parse(id), false).map(UserView::of);
+    }
+
+    @DeleteMapping("/users/{id}")
+    Mono<ResponseEntity<Void>> deleteUser(JwtAuthenticationToken auth, @PathVariable String id) {
+        return accounts.deleteUser(caller(auth), Ids.parse(id))
+                .then(Mono.just(ResponseEntity.noContent().build()));
+    }
+
+    @PutMapping("/users/{id}/password")
+    Mono<ResponseEntity<Void>> resetPassword(
+            JwtAuthenticationToken auth, @PathVariable String id, @Valid @RequestBody PasswordRequests.Reset body) {
+        return accounts.resetPassword(caller(auth), Ids.parse(id), body.password())
+                .then(Mono.just(ResponseEntity.noContent().build()));
+    }
+
     @PostMapping("/api-keys")
     Mono<ResponseEntity<CreatedApiKey>> createApiKey(
             JwtAuthenticationToken auth, @Valid @RequestBody NewApiKeyRequest body) {
-        return accounts.createApiKey(caller(auth), body.name(), body.roles(), body.tenant())
-                .map(created -> ResponseEntity.created(
-                                URI.create("/api/auth/api-keys/" + created.key().id()))
-                        .cacheControl(CacheControl.noStore())
-                        .body(new CreatedApiKey(
-                                created.key().id(),
-                                created.key().clientId(),
-                                created.secret(),
-                                created.key().name(),
-                                created.key().roles(),
-                                created.key().tenant(),
-                                created.key().createdAt())));
+        var spec = new Accounts.ApiKeySpec(
+                body.name(), body.roles(), body.tenant(), body.expiresAt(), body.budgetUsd(), body.tenantsOrNone());
+        return accounts.createApiKey(caller(auth), spec).map(created -> ResponseEntity.created(
+                        URI.create("/api/auth/api-keys/" + created.key().id()))
+                .cacheControl(CacheControl.noStore())
+                .body(CreatedApiKey.of(created)));
+    }
+
+    @DeleteMapping("/api-keys/{id}")
+    Mono<ResponseEntity<Void>> revokeApiKey(JwtAuthenticationToken auth, @PathVariable String id) {
+        return accounts.revokeApiKey(caller(auth), Ids.parse(id))
+                .then(Mono.just(ResponseEntity.noContent().build()));
+    }
+
+    @PostMapping("/api-keys/{id}/rotate")
+    Mono<ResponseEntity<CreatedApiKey>> rotateApiKey(JwtAuthenticationToken auth, @PathVariable String id) {
+        return accounts.rotateApiKey(caller(auth), Ids.parse(id))
+                .map(rotated ->
+                        ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(CreatedApiKey.of(rotated)));
     }
 
     @GetMapping("/api-keys")

@@ -19,7 +19,8 @@ class DisabledIssuerController {
         "/api/auth/users",
         "/api/auth/users/**",
         "/api/auth/api-keys",
-        "/api/auth/api-keys/**"
+        "/api/auth/api-keys/**",
+        "/api/auth/me/password"
     })
     Mono<Void> disabled() {
         return Mono.error(new ApiProblem(

@@ -6,6 +6,7 @@ import dev.berrys.gateway.problem.ApiProblem;
 import dev.berrys.gateway.token.TokenIssuer;
 import dev.berrys.gateway.token.TokenService;
 import jakarta.validation.Valid;
+import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -30,12 +32,15 @@ class TokenController {
     }
 
     @PostMapping(path = "/api/auth/token", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<TokenResponse>> token(@Valid @RequestBody TokenRequest request) {
+    Mono<ResponseEntity<TokenResponse>> token(@Valid @RequestBody TokenRequest request, ServerHttpRequest http) {
         Mono<TokenIssuer.IssuedToken> issued;
         if (request.hasPassword() && !request.hasApiKey()) {
             requireAll("username", request.username(), "password", request.password());
             issued = tokens.forPassword(
-                    Credentials.normalizeUsername(request.username()), request.password(), request.tenant());
+                    Credentials.normalizeUsername(request.username()),
+                    request.password(),
+                    request.tenant(),
+                    source(http));
         } else if (request.hasApiKey() && !request.hasPassword()) {
             requireAll("clientId", request.clientId(), "clientSecret", request.clientSecret());
             issued = tokens.forApiKey(request.clientId(), request.clientSecret(), request.tenant());
@@ -50,6 +55,14 @@ class TokenController {
         return issued.map(token -> ResponseEntity.ok()
                 .cacheControl(CacheControl.noStore())
                 .body(new TokenResponse(token.accessToken(), "Bearer", token.expiresIn())));
+    }
+
+    /** The client address; forwarded headers are not trusted, or anyone could pick their own. */
+    private static String source(ServerHttpRequest http) {
+        InetSocketAddress remote = http.getRemoteAddress();
+        return remote == null || remote.getAddress() == null
+                ? "unknown"
+                : remote.getAddress().getHostAddress();
     }
 
     private static void requireAll(String idField, @Nullable String id, String secretField, @Nullable String secret) {

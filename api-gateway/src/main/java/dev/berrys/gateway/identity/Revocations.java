@@ -1,0 +1,125 @@
+package dev.berrys.gateway.identity;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tokens taken back before they expire. Tokens are JWTs that services verify on their own, but every user call
+ * passes the gateway, so the gateway refuses a token whose subject was revoked at or after the token's
+ * {@code iat}. Revocations are rows in {@code token_revocations}; each replica keeps a copy in memory, refreshed
+ * every {@code berrys.auth.revocation-refresh} (a revocation made here counts here at once). Rows older than a
+ * token's lifetime no longer matter and are pruned.
+ */
+@Component
+@BuiltInIssuer
+public class Revocations implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(Revocations.class);
+
+    private final JdbcClient jdbc;
+    private final Duration keep;
+    private final Clock clock = Clock.systemUTC();
+    private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofVirtual().name("revocations").factory());
+    /** subject → epoch second of its last revocation; replaced whole on refresh. */
+    private volatile Map<String, Long> revoked = Map.of();
+
+    Revocations(JdbcClient jdbc, AuthProperties props) {
+        this.jdbc = jdbc;
+        this.keep = props.tokenTtl().plusMinutes(5);
+        refresh();
+        long every = props.revocationRefresh().toMillis();
+        refresher.scheduleWithFixedDelay(this::refreshQuietly, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /** Every token of {@code subject} issued up to now stops working. Blocking. */
+    public void revoke(String subject) {
+        Instant now = clock.instant();
+        jdbc.sql("insert into token_revocations (subject, revoked_at) values (:subject, :at)"
+                        + " on conflict (subject) do update set revoked_at = excluded.revoked_at")
+                .param("subject", subject)
+                .param("at", Timestamp.from(now))
+                .update();
+        synchronized (this) {
+            Map<String, Long> copy = new HashMap<>(revoked);
+            copy.put(subject, now.getEpochSecond());
+            revoked = Map.copyOf(copy);
+        }
+    }
+
+    /** Whether a token of {@code subject} issued at {@code issuedAt} was taken back (no {@code iat}: any revocation). */
+    public boolean isRevoked(@Nullable String subject, @Nullable Instant issuedAt) {
+        Long at = subject == null ? null : revoked.get(subject);
+        return at != null && (issuedAt == null || issuedAt.getEpochSecond() <= at);
+    }
+
+    /**
+     * Waits, if need be, until a token issued now is newer than the subject's last revocation: {@code iat} counts
+     * in seconds, so a token issued in the second of a revocation would be refused with the old ones. Blocking,
+     * at most a second, and only right after a revocation.
+     */
+    public void awaitNewerThanRevocation(String subject) throws InterruptedException {
+        Optional<Instant> last = jdbc.sql("select revoked_at from token_revocations where subject = :subject")
+                .param("subject", subject)
+                .query(Timestamp.class)
+                .optional()
+                .map(Timestamp::toInstant);
+        if (last.isEmpty()) {
+            return;
+        }
+        long firstValidMillis = (last.get().getEpochSecond() + 1) * 1000;
+        long wait = firstValidMillis - clock.millis();
+        if (wait > 0) {
+            Thread.sleep(wait);
+        }
+    }
+
+    void refresh() {
+        Instant horizon = clock.instant().minus(keep);
+        jdbc.sql("delete from token_revocations where revoked_at < :horizon")
+                .param("horizon", Timestamp.from(horizon))
+                .update();
+        Map<String, Long> fresh = new HashMap<>();
+        jdbc.sql("select subject, revoked_at from token_revocations").query(rs -> {
+            fresh.put(
+                    rs.getString("subject"),
+                    rs.getTimestamp("revoked_at").toInstant().getEpochSecond());
+        });
+        synchronized (this) {
+            // a revocation made here while the query ran must not be lost
+            revoked.forEach((subject, at) -> {
+                if (at >= horizon.getEpochSecond()) {
+                    fresh.merge(subject, at, Math::max);
+                }
+            });
+            revoked = Map.copyOf(fresh);
+        }
+    }
+
+    private void refreshQuietly() {
+        try {
+            refresh();
+        } catch (RuntimeException e) {
+            log.warn("Could not refresh the token revocations, keeping the last ones: {}", e.toString());
+        }
+    }
+
+    @Override
+    public void destroy() {
+        refresher.shutdownNow();
+    }
+}
