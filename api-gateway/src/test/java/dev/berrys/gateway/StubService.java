@@ -56,6 +56,11 @@ public final class StubService {
         return next;
     }
 
+    /** The next request the stub received within {@code millis}, or null: for proving none arrived. */
+    public Received poll(long millis) throws InterruptedException {
+        return received.poll(millis, TimeUnit.MILLISECONDS);
+    }
+
     public void clear() {
         received.clear();
         firstEventSeen = new CountDownLatch(1);

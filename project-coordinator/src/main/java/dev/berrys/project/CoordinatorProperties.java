@@ -46,6 +46,8 @@ public record CoordinatorProperties(
      * @param timeout how long one SSE connection may stay open
      * @param queueSize events buffered for a slow client before it is disconnected
      * @param streams the streams whose events are relayed
+     * @param maxPerUser streams one user (token subject) may hold open at once; past it a 429
+     * @param maxPerTenant streams a tenant's users may hold open at once; past it a 429
      */
     public record Live(
             @NotNull @DefaultValue("15s") Duration keepalive,
@@ -61,5 +63,8 @@ public record CoordinatorProperties(
                 "berrys.tool",
                 "berrys.workflow"
             })
-            List<String> streams) {}
+            List<String> streams,
+
+            @Min(1) @DefaultValue("10") int maxPerUser,
+            @Min(1) @DefaultValue("200") int maxPerTenant) {}
 }

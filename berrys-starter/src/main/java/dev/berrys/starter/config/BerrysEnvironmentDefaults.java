@@ -41,6 +41,7 @@ public class BerrysEnvironmentDefaults implements EnvironmentPostProcessor {
         d.put("management.metrics.tags.application", "${spring.application.name}");
         d.put("management.metrics.distribution.percentiles-histogram.http.server.requests", "true");
         d.put("springdoc.api-docs.path", "/v3/api-docs");
+        d.put("berrys.request-size.max", "${BERRYS_MAX_REQUEST_SIZE:1MB}");
         d.put("berrys.security.jwks-uri", "${BERRYS_JWKS_URI:http://127.0.0.1:8080/.well-known/jwks.json}");
         d.put("berrys.security.issuer-uri", "${BERRYS_ISSUER_URI:}");
         d.put("berrys.security.gateway-url", "${BERRYS_GATEWAY_URL:http://127.0.0.1:8080}");
@@ -63,6 +64,8 @@ public class BerrysEnvironmentDefaults implements EnvironmentPostProcessor {
             d.put("berrys.events.stream", "berrys." + schema);
         }
         d.put("berrys.events.group", "${spring.application.name}");
+        // the bootstrap tenant (the gateway's default tenant) runs the platform
+        d.put("berrys.events.platform-tenant", "${BERRYS_DEFAULT_TENANT:default}");
         env.getPropertySources().addLast(new MapPropertySource("berrysDefaults", d));
     }
 }

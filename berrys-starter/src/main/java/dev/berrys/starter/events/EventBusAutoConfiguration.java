@@ -6,6 +6,7 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
+import java.time.Clock;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
@@ -79,6 +80,7 @@ public class EventBusAutoConfiguration {
             PlatformTransactionManager txManager,
             JsonMapper json,
             TraceHeaders trace,
+            DeadLetters deadLetters,
             ObjectProvider<MeterRegistry> meters) {
         var inbox = new InboxProcessor(
                 new JdbcTemplate(dataSource),
@@ -88,12 +90,17 @@ public class EventBusAutoConfiguration {
                 trace,
                 props.group(),
                 meters.getIfAvailable());
-        return new EventConsumers(handlers, props, connections(redis), inbox);
+        return new EventConsumers(handlers, props, connections(redis), inbox, deadLetters);
     }
 
     @Bean
-    DeadLetters berrysDeadLetters(RedisClient redis, EventBusProperties props) {
-        return new DeadLetters(connections(redis), props);
+    DeadLetters berrysDeadLetters(RedisClient redis, EventBusProperties props, JsonMapper json) {
+        return new DeadLetters(connections(redis), props, json);
+    }
+
+    @Bean
+    StreamTrimmer berrysStreamTrimmer(RedisClient redis, EventBusProperties props) {
+        return new StreamTrimmer(connections(redis), props, Clock.systemUTC());
     }
 
     private static Supplier<StatefulRedisConnection<String, String>> connections(RedisClient redis) {

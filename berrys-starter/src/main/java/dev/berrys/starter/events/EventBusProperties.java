@@ -20,6 +20,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param enabled false turns the relay and the consumers off (publishing still writes the outbox)
  * @param deadLetterStream where events go after {@code maxDeliveries}
  * @param namespace a prefix of every Redis key, so that test runs and stacks sharing one Redis stay apart
+ * @param trimInterval how often this service trims its stream of what every consumer group has passed (0: never)
+ * @param streamMaxAge the safety net: entries older than this are trimmed even if a group has not read them
+ * @param streamMaxLength the safety net: the stream keeps at most about this many entries
+ * @param deadLetterMaxLength dead letters kept, in all and per tenant; the oldest are dropped
+ * @param platformTenant the tenant that runs the platform: it sees the dead letters no tenant can be read from
  */
 @ConfigurationProperties("berrys.events")
 public record EventBusProperties(
@@ -33,11 +38,21 @@ public record EventBusProperties(
         @DefaultValue("7d") Duration retention,
         @DefaultValue("true") boolean enabled,
         @DefaultValue("berrys.deadletter") String deadLetterStream,
-        @DefaultValue("") String namespace) {
+        @DefaultValue("") String namespace,
+        @DefaultValue("1m") Duration trimInterval,
+        @DefaultValue("7d") Duration streamMaxAge,
+        @DefaultValue("1000000") long streamMaxLength,
+        @DefaultValue("10000") long deadLetterMaxLength,
+        @DefaultValue("default") String platformTenant) {
 
     /** The Redis key of a stream: the namespace (empty in production; tests and benchmarks set one) plus its name. */
     public String key(String stream) {
         return namespace + stream;
+    }
+
+    /** The Redis key of {@code tenant}'s dead letters: the same entries (and ids) as the dead-letter stream. */
+    public String deadLetterKey(String tenant) {
+        return key(deadLetterStream + ".tenant." + tenant);
     }
 
     /** This replica's consumer name: the configured one, else host name plus a random suffix. */

@@ -12,6 +12,7 @@ final class EventConsumers implements SmartLifecycle {
     private final EventBusProperties props;
     private final Supplier<StatefulRedisConnection<String, String>> connections;
     private final InboxProcessor inbox;
+    private final DeadLetters deadLetters;
     private final List<StreamConsumer> consumers = new ArrayList<>();
     private volatile boolean running;
 
@@ -19,18 +20,20 @@ final class EventConsumers implements SmartLifecycle {
             EventHandlers handlers,
             EventBusProperties props,
             Supplier<StatefulRedisConnection<String, String>> connections,
-            InboxProcessor inbox) {
+            InboxProcessor inbox,
+            DeadLetters deadLetters) {
         this.handlers = handlers;
         this.props = props;
         this.connections = connections;
         this.inbox = inbox;
+        this.deadLetters = deadLetters;
     }
 
     @Override
     public void start() {
         String name = props.consumerNameOrDefault();
         for (String stream : handlers.streams()) {
-            StreamConsumer consumer = new StreamConsumer(stream, props, name, connections, inbox);
+            StreamConsumer consumer = new StreamConsumer(stream, props, name, connections, inbox, deadLetters);
             consumers.add(consumer);
             consumer.start();
         }

@@ -40,6 +40,7 @@ final class StreamConsumer {
     private final String consumerName;
     private final Supplier<StatefulRedisConnection<String, String>> connections;
     private final InboxProcessor inbox;
+    private final DeadLetters deadLetters;
     private final Map<String, String> lastErrors = new ConcurrentHashMap<>();
     private volatile boolean running;
     private @Nullable Thread worker;
@@ -50,13 +51,15 @@ final class StreamConsumer {
             EventBusProperties props,
             String consumerName,
             Supplier<StatefulRedisConnection<String, String>> connections,
-            InboxProcessor inbox) {
+            InboxProcessor inbox,
+            DeadLetters deadLetters) {
         this.stream = stream;
         this.key = props.key(stream);
         this.props = props;
         this.consumerName = consumerName;
         this.connections = connections;
         this.inbox = inbox;
+        this.deadLetters = deadLetters;
     }
 
     void start() {
@@ -197,7 +200,7 @@ final class StreamConsumer {
         fields.put("deliveries", Long.toString(p.getRedeliveryCount()));
         fields.put("error", lastErrors.getOrDefault(p.getId(), "handler failed or consumer died"));
         fields.put("deadLetteredAt", Instant.now().toString());
-        redis.xadd(props.key(props.deadLetterStream()), fields);
+        deadLetters.add(redis, fields);
         redis.xack(key, props.group(), p.getId());
         lastErrors.remove(p.getId());
         inbox.countDeadLetter(stream);

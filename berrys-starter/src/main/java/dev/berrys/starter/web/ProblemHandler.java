@@ -64,6 +64,11 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Your role does not allow this operation.");
     }
 
+    @ExceptionHandler(RequestBodyTooLargeException.class)
+    ProblemDetail tooLarge(RequestBodyTooLargeException e) {
+        return RequestBodyTooLargeException.problem(e.limit());
+    }
+
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
         log.error("unexpected error", e);
@@ -96,6 +101,11 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        RequestBodyTooLargeException tooLarge = causeOf(e);
+        if (tooLarge != null) {
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+                    .body(RequestBodyTooLargeException.problem(tooLarge.limit()));
+        }
         ProblemDetail p;
         if (e.getCause() instanceof DatabindException bind && !bind.getPath().isEmpty()) {
             String field = bind.getPath().stream()
@@ -135,6 +145,15 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             p.setType(URI.create(Problems.BASE + slug));
         }
         return response;
+    }
+
+    private static @Nullable RequestBodyTooLargeException causeOf(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof RequestBodyTooLargeException tooLarge) {
+                return tooLarge;
+            }
+        }
+        return null;
     }
 
     private static ProblemDetail invalid(List<Map<String, String>> errors) {

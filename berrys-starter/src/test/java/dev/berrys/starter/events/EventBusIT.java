@@ -137,6 +137,11 @@ class EventBusIT {
         assertThat(letter.group()).isEqualTo("bus-test");
         assertThat(letter.stream()).isEqualTo(STREAM);
         assertThat(letter.error()).contains("poisoned");
+        assertThat(letter.tenant()).isEqualTo("t1");
+        assertThat(deadLetters.list("t1", 0, 50).content())
+                .extracting(DeadLetters.DeadLetter::id)
+                .contains(letter.id());
+        assertThat(deadLetters.list("another-tenant", 0, 50).content()).isEmpty();
         assertThat(handlers.attempts.get(marker)).isEqualTo(props.maxDeliveries());
         assertThat(effects(marker)).isZero();
     }

@@ -46,6 +46,11 @@ public final class TestTokens {
         return sign(subject, tenant, Instant.now().plusSeconds(900), roles);
     }
 
+    /** A token that expires {@code after} from now, e.g. to see what outlives it. */
+    public static String expiringIn(java.time.Duration after, String subject, String tenant, String... roles) {
+        return sign(subject, tenant, Instant.now().plus(after), roles);
+    }
+
     public static String expired(String subject, String tenant, String... roles) {
         return sign(subject, tenant, Instant.now().minusSeconds(60), roles);
     }

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -42,21 +43,49 @@ public class BudgetGuard {
     }
 
     /**
-     * Holds a call's estimated spending against its project's budget until the call is recorded
-     * ({@link #release}), or refuses the call where the spending, what calls running now hold and the
-     * estimate would pass the budget; the refusal publishes {@code budget.exceeded} (committed even though
-     * the call fails). A project without limits holds nothing.
+     * Holds a call's estimated spending against the tenant's own budget and its project's (where it names
+     * one) until the call is recorded ({@link #release}), or refuses the call where the spending, what calls
+     * running now hold and the estimate would pass either; a project's refusal publishes
+     * {@code budget.exceeded} (committed even though the call fails). Where neither has limits nothing is held.
      */
-    public void reserve(String tenant, UUID projectId, UUID callId, long estimatedTokens, BigDecimal estimatedUsd) {
-        Budget budget = budgets.find(tenant, projectId).orElse(null);
-        if (budget == null || !budget.limited()) {
+    public void reserve(
+            String tenant, @Nullable UUID projectId, UUID callId, long estimatedTokens, BigDecimal estimatedUsd) {
+        Budget tenantBudget = budgets.find(tenant, Budget.TENANT_SCOPE)
+                .filter(Budget::limited)
+                .orElse(null);
+        Budget budget = projectId == null
+                ? null
+                : budgets.find(tenant, projectId).filter(Budget::limited).orElse(null);
+        if (tenantBudget == null && budget == null) {
             return;
         }
-        boolean held = Boolean.TRUE.equals(
-                tx.execute(status -> budgets.reserve(tenant, projectId, callId, estimatedUsd, estimatedTokens, HOLD)));
-        if (!held) {
+        UUID refusedBy = tx.execute(status -> {
+            if (tenantBudget != null
+                    && !budgets.reserve(tenant, Budget.TENANT_SCOPE, callId, estimatedUsd, estimatedTokens, HOLD)) {
+                return Budget.TENANT_SCOPE;
+            }
+            if (budget != null && !budgets.reserve(tenant, projectId, callId, estimatedUsd, estimatedTokens, HOLD)) {
+                status.setRollbackOnly(); // gives the tenant's hold back too
+                return projectId;
+            }
+            return null;
+        });
+        if (Budget.TENANT_SCOPE.equals(refusedBy)) {
+            refuseForTenant(budgets.find(tenant, Budget.TENANT_SCOPE).orElse(tenantBudget), estimatedTokens);
+        }
+        if (refusedBy != null && budget != null) {
             refuse(tenant, projectId, budgets.find(tenant, projectId).orElse(budget), estimatedTokens);
         }
+    }
+
+    private void refuseForTenant(Budget budget, long estimatedTokens) {
+        Map<String, Object> properties = limits(budget, estimatedTokens);
+        properties.put("scope", "tenant");
+        throw new ProblemException(
+                HttpStatus.PAYMENT_REQUIRED,
+                "budget-exceeded",
+                "The tenant's budget does not cover this call; an admin may raise it with PUT /api/budgets/tenant.",
+                properties);
     }
 
     /** Gives a call's reservation back; runs inside the transaction that records the call. */
@@ -88,8 +117,17 @@ public class BudgetGuard {
                         tenant);
             }
         });
-        Map<String, Object> properties = new HashMap<>();
+        Map<String, Object> properties = limits(budget, estimatedTokens);
         properties.put("projectId", projectId.toString());
+        throw new ProblemException(
+                HttpStatus.PAYMENT_REQUIRED,
+                "budget-exceeded",
+                "The project's budget does not cover this call; raise it with PUT /api/budgets/" + projectId + ".",
+                properties);
+    }
+
+    private static Map<String, Object> limits(Budget budget, long estimatedTokens) {
+        Map<String, Object> properties = new HashMap<>();
         properties.put("spentUsd", budget.spentUsd());
         properties.put("spentTokens", budget.spentTokens());
         properties.put("reservedUsd", budget.reservedUsd());
@@ -101,15 +139,15 @@ public class BudgetGuard {
         if (budget.budgetTokens() != null) {
             properties.put("budgetTokens", budget.budgetTokens());
         }
-        throw new ProblemException(
-                HttpStatus.PAYMENT_REQUIRED,
-                "budget-exceeded",
-                "The project's budget does not cover this call; raise it with PUT /api/budgets/" + projectId + ".",
-                properties);
+        return properties;
     }
 
-    /** Adds a call's spending; runs inside the transaction that records the call. */
-    public void spend(String tenant, UUID projectId, BigDecimal usd, long tokens) {
+    /** Adds a call's spending to its tenant and project; runs inside the transaction that records the call. */
+    public void spend(String tenant, @Nullable UUID projectId, BigDecimal usd, long tokens) {
+        budgets.spendTenant(tenant, usd, tokens);
+        if (projectId == null) {
+            return;
+        }
         Budget budget = budgets.spend(tenant, projectId, usd, tokens);
         if (!budget.warned()
                 && budget.limited()

@@ -1,24 +1,58 @@
 package dev.berrys.model.budget;
 
+import dev.berrys.starter.security.Roles;
 import dev.berrys.starter.web.ProblemException;
 import java.math.BigDecimal;
+import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** A project's budget as the API sets and shows it. */
+/** A project's budget, and the tenant's own, as the API sets and shows them. */
 @Service
 public class BudgetService {
     private final Budgets budgets;
+    private final ProjectDirectory projects;
 
-    BudgetService(Budgets budgets) {
+    BudgetService(Budgets budgets, ProjectDirectory projects) {
         this.budgets = budgets;
+        this.projects = projects;
     }
 
+    /** Who sets a budget: their tenant, token (to ask whether the project is theirs) and whether an admin. */
+    public record Caller(String tenant, String token, boolean admin) {}
+
+    /**
+     * Sets a project's limits: 404 unless the project is the caller's, 403 where an operator would raise limits
+     * an admin set.
+     */
     @Transactional
-    public Budget set(String tenant, UUID projectId, @Nullable BigDecimal usd, @Nullable Long tokens) {
-        return budgets.set(tenant, projectId, usd, tokens);
+    public Budget set(Caller caller, UUID projectId, @Nullable BigDecimal usd, @Nullable Long tokens) {
+        if (projectId.equals(Budget.TENANT_SCOPE) || !projects.visibleTo(caller.token(), projectId)) {
+            throw new ProblemException.NotFound("project", projectId);
+        }
+        Budget current = budgets.findForUpdate(caller.tenant(), projectId).orElse(null);
+        if (!caller.admin()
+                && current != null
+                && Roles.ADMIN.equals(current.setByRole())
+                && current.raisedBy(usd, tokens)) {
+            throw new ProblemException(
+                    HttpStatus.FORBIDDEN,
+                    "budget-set-by-admin",
+                    "An admin set this budget; only an admin may raise it.",
+                    Map.of("projectId", projectId.toString()));
+        }
+        // an operator who lowers an admin's budget leaves it the admin's: raising it back stays an admin's call
+        boolean adminsBudget = caller.admin() || (current != null && Roles.ADMIN.equals(current.setByRole()));
+        return budgets.set(caller.tenant(), projectId, usd, tokens, adminsBudget ? Roles.ADMIN : Roles.OPERATOR);
+    }
+
+    /** Sets the tenant's own limits, which every call of the tenant counts against (from now on). */
+    @Transactional
+    public Budget setTenant(String tenant, @Nullable BigDecimal usd, @Nullable Long tokens) {
+        return budgets.set(tenant, Budget.TENANT_SCOPE, usd, tokens, Roles.ADMIN);
     }
 
     @Transactional(readOnly = true)

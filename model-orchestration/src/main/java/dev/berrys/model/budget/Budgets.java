@@ -15,7 +15,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class Budgets {
     private static final String COLUMNS =
-            "project_id, budget_usd, budget_tokens, spent_usd, spent_tokens, reserved_usd, reserved_tokens, warned";
+            "project_id, budget_usd, budget_tokens, spent_usd, spent_tokens, reserved_usd, reserved_tokens, warned, set_by_role";
     private final JdbcTemplate jdbc;
 
     Budgets(JdbcTemplate jdbc) {
@@ -31,15 +31,39 @@ class Budgets {
         return found.stream().findFirst();
     }
 
-    /** Sets the limits; a warning may be given again and a refusal published again under the new limits. */
-    Budget set(String tenant, UUID projectId, @Nullable BigDecimal usd, @Nullable Long tokens) {
+    /** The budget, its row locked until the transaction ends (a check before a change). */
+    Optional<Budget> findForUpdate(String tenant, UUID projectId) {
+        return jdbc
+                .query(
+                        "select " + COLUMNS + " from budget where tenant = ? and project_id = ? for update",
+                        Budgets::map,
+                        tenant,
+                        projectId)
+                .stream()
+                .findFirst();
+    }
+
+    /**
+     * Sets the limits; a warning may be given again and a refusal published again under the new limits.
+     * {@code role}: who set them (null keeps the one recorded).
+     */
+    Budget set(String tenant, UUID projectId, @Nullable BigDecimal usd, @Nullable Long tokens, @Nullable String role) {
         return jdbc.queryForObject("""
-                insert into budget (tenant, project_id, budget_usd, budget_tokens, updated_at)
-                values (?, ?, ?, ?, now())
+                insert into budget (tenant, project_id, budget_usd, budget_tokens, set_by_role, updated_at)
+                values (?, ?, ?, ?, ?, now())
                 on conflict (tenant, project_id) do update
                 set budget_usd = excluded.budget_usd, budget_tokens = excluded.budget_tokens,
+                    set_by_role = coalesce(excluded.set_by_role, budget.set_by_role),
                     warned = false, exceeded_at = null, updated_at = now()
-                returning """ + " " + COLUMNS, Budgets::map, tenant, projectId, usd, tokens);
+                returning """ + " " + COLUMNS, Budgets::map, tenant, projectId, usd, tokens, role);
+    }
+
+    /** Adds a call's spending to the tenant's own budget, where the tenant has one. */
+    void spendTenant(String tenant, BigDecimal usd, long tokens) {
+        jdbc.update("""
+                update budget set spent_usd = spent_usd + ?, spent_tokens = spent_tokens + ?, updated_at = now()
+                where tenant = ? and project_id = ?
+                """, usd, tokens, tenant, Budget.TENANT_SCOPE);
     }
 
     /** Sets limits only where none are set yet (a project event arriving after a PUT does not undo it). */
@@ -135,6 +159,7 @@ class Budgets {
                 rs.getLong("spent_tokens"),
                 rs.getBigDecimal("reserved_usd"),
                 rs.getLong("reserved_tokens"),
-                rs.getBoolean("warned"));
+                rs.getBoolean("warned"),
+                rs.getString("set_by_role"));
     }
 }

@@ -29,7 +29,7 @@ class ProjectBudgetHandler {
     /** The project's whole budget after a change: it replaces the limits and re-arms warning and refusal. */
     @OnEvent(stream = Streams.PROJECT, type = EventTypes.PROJECT_BUDGET_CHANGED)
     void changed(ProjectEvents.BudgetChanged event, EventMetadata meta) {
-        budgets.set(meta.tenant(), event.projectId(), event.budgetUsd(), event.budgetTokens());
+        budgets.set(meta.tenant(), event.projectId(), event.budgetUsd(), event.budgetTokens(), null);
     }
 
     @OnEvent(stream = Streams.PROJECT, type = EventTypes.PROJECT_STARTED)

@@ -91,18 +91,17 @@ public class ChatService {
                     "No enabled model can serve this request (capabilities " + Router.needs(call.request()) + ").",
                     Map.of("field", "model"));
         }
-        if (headers.projectId() != null) {
-            try {
-                budgets.reserve(
-                        tenant,
-                        headers.projectId(),
-                        callId,
-                        estimate,
-                        candidates.getFirst().cost(estimate, 0));
-            } catch (ProblemException refused) {
-                unanswered(callId, tenant, headers, requested, CallRecorder.REFUSED_BUDGET, sink != null, 0, List.of());
-                throw refused;
-            }
+        // the tenant's own budget covers calls that name no project too
+        try {
+            budgets.reserve(
+                    tenant,
+                    headers.projectId(),
+                    callId,
+                    estimate,
+                    candidates.getFirst().cost(estimate, 0));
+        } catch (ProblemException refused) {
+            unanswered(callId, tenant, headers, requested, CallRecorder.REFUSED_BUDGET, sink != null, 0, List.of());
+            throw refused;
         }
         long start = System.nanoTime();
         try {

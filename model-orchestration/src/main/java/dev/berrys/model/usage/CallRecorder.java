@@ -94,10 +94,8 @@ public class CallRecorder {
                     call.streamed(),
                     json.writeValueAsString(call.attempts()),
                     Timestamp.from(Instant.now()));
-            if (call.projectId() != null) {
-                budgets.release(call.id());
-            }
-            if (call.projectId() != null && SUCCEEDED.equals(call.outcome())) {
+            budgets.release(call.id());
+            if (SUCCEEDED.equals(call.outcome())) {
                 budgets.spend(
                         call.tenant(), call.projectId(), call.costUsd(), call.inputTokens() + call.outputTokens());
             }

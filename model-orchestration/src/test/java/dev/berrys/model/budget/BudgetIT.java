@@ -19,11 +19,23 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
-/** Accounting of every call and the budget that refuses calls past it, with its events. */
+/**
+ * Accounting of every call and the budget that refuses calls past it, with its events. Projects are
+ * project-coordinator's: a fake of it here knows which project is whose.
+ */
 @ModelIT
 class BudgetIT {
+    static final FakeProjects PROJECTS = FakeProjects.start();
+
+    @DynamicPropertySource
+    static void projectService(DynamicPropertyRegistry registry) {
+        registry.add("BERRYS_PROJECT_URL", PROJECTS::url);
+    }
+
     @LocalServerPort
     int port;
 
@@ -96,7 +108,7 @@ class BudgetIT {
 
     @Test
     void aBudgetWarnsAt80PercentRefusesTheCallThatWouldPassItAndLetsCallsThroughOnceRaised() {
-        UUID project = UUID.randomUUID();
+        UUID project = project();
         var first = call(project, null, null, "berrys-simulated");
         long perCall = first.json().get("usage").get("total_tokens").asLong();
         long budget = (long) (perCall * 2.2);
@@ -139,7 +151,7 @@ class BudgetIT {
 
     @Test
     void callsRunningAtTheSameMomentCannotTogetherPassTheBudget() throws Exception {
-        UUID project = UUID.randomUUID();
+        UUID project = project();
         var first = call(project, null, null, "berrys-simulated");
         long spent = first.json().get("usage").get("total_tokens").asLong();
         long estimate = first.json().get("usage").get("prompt_tokens").asLong();
@@ -198,7 +210,7 @@ class BudgetIT {
 
     @Test
     void aReservationLeftByAStoppedInstanceIsGivenBackWhenItExpires() {
-        UUID project = UUID.randomUUID();
+        UUID project = project();
         api.put("/api/budgets/" + project, Map.of("budgetTokens", 1_000));
         jdbc.update("update budget set reserved_tokens = 900 where tenant = ? and project_id = ?", tenant, project);
         jdbc.update(
@@ -223,7 +235,7 @@ class BudgetIT {
 
     @Test
     void aUsdBudgetRefusesToo() {
-        UUID project = UUID.randomUUID();
+        UUID project = project();
         api.put("/api/budgets/" + project, Map.of("budgetUsd", 0));
         var refused = call(project, null, null, "berrys-simulated");
         assertThat(refused.status()).isEqualTo(402);
@@ -232,7 +244,7 @@ class BudgetIT {
 
     @Test
     void theBudgetIsLearntFromProjectEventsAndAnApiBudgetIsKept() {
-        UUID project = UUID.randomUUID();
+        UUID project = project();
         publishProjectEvent(
                 "project.created",
                 project,
@@ -292,7 +304,7 @@ class BudgetIT {
 
     @Test
     void aNegativeBudgetIsRefusedAndAViewerMayNotSetOne() {
-        UUID project = UUID.randomUUID();
+        UUID project = project();
         var negative = api.put("/api/budgets/" + project, Map.of("budgetUsd", -1));
         assertThat(negative.status()).isEqualTo(400);
         assertThat(negative.json().get("field").asString()).isEqualTo("budgetUsd");
@@ -309,6 +321,118 @@ class BudgetIT {
                 "PUT", "/api/budgets/" + project, Map.of("budgetUsd", 1), TestTokens.service(tenant), Map.of());
         assertThat(service.status()).isEqualTo(403);
         assertThat(api.get("/api/budgets/" + project).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aBudgetForAProjectThatIsNotTheCallersIs404AndNothingIsStored() {
+        UUID theirs = UUID.randomUUID();
+        PROJECTS.register(theirs, "another-" + tenant);
+        UUID nobodys = UUID.randomUUID();
+
+        for (UUID project : List.of(theirs, nobodys)) {
+            var refused = api.put("/api/budgets/" + project, Map.of("budgetUsd", 1000));
+            assertThat(refused.status()).isEqualTo(404);
+            assertThat(refused.json().get("type").asString()).isEqualTo("https://berrys.dev/problems/not-found");
+            assertThat(jdbc.queryForObject("select count(*) from budget where project_id = ?", Long.class, project))
+                    .isZero();
+        }
+        assertThat(api.put("/api/budgets/" + project(), Map.of("budgetUsd", 1)).status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void anOperatorCannotRaiseABudgetAnAdminSetButMayLowerIt() {
+        UUID project = project();
+        String operator = TestTokens.token("op", tenant, "OPERATOR");
+        assertThat(api.put("/api/budgets/" + project, Map.of("budgetUsd", 5, "budgetTokens", 5000))
+                        .status())
+                .isEqualTo(200);
+
+        for (Map<String, Object> raise : List.<Map<String, Object>>of(
+                Map.of("budgetUsd", 10, "budgetTokens", 5000),
+                Map.of("budgetUsd", 5, "budgetTokens", 6000),
+                Map.of("budgetTokens", 5000))) {
+            var refused = api.send("PUT", "/api/budgets/" + project, raise, operator, Map.of());
+            assertThat(refused.status()).as("operator raising to %s", raise).isEqualTo(403);
+            assertThat(refused.json().get("type").asString())
+                    .isEqualTo("https://berrys.dev/problems/budget-set-by-admin");
+        }
+        assertThat(api.get("/api/budgets/" + project).json().get("budgetUsd").decimalValue())
+                .isEqualByComparingTo("5");
+
+        var lowered = api.send(
+                "PUT", "/api/budgets/" + project, Map.of("budgetUsd", 2, "budgetTokens", 5000), operator, Map.of());
+        assertThat(lowered.status()).isEqualTo(200);
+        assertThat(api.send(
+                                "PUT",
+                                "/api/budgets/" + project,
+                                Map.of("budgetUsd", 5, "budgetTokens", 5000),
+                                operator,
+                                Map.of())
+                        .status())
+                .as("lowered by an operator, it is still the admin's to raise")
+                .isEqualTo(403);
+        assertThat(api.put("/api/budgets/" + project, Map.of("budgetUsd", 50)).status())
+                .isEqualTo(200);
+
+        UUID operators = project();
+        assertThat(api.send("PUT", "/api/budgets/" + operators, Map.of("budgetUsd", 1), operator, Map.of())
+                        .status())
+                .isEqualTo(200);
+        assertThat(api.send("PUT", "/api/budgets/" + operators, Map.of("budgetUsd", 3), operator, Map.of())
+                        .status())
+                .as("an operator's own budget")
+                .isEqualTo(200);
+    }
+
+    @Test
+    void theTenantsBudgetCoversEveryCallEvenOneNamingNoProject() {
+        assertThat(callWithoutProject().status()).isEqualTo(200);
+        var byOperator = api.send(
+                "PUT",
+                "/api/budgets/tenant",
+                Map.of("budgetTokens", 1),
+                TestTokens.token("op", tenant, "OPERATOR"),
+                Map.of());
+        assertThat(byOperator.status()).isEqualTo(403);
+        assertThat(api.put("/api/budgets/tenant", Map.of("budgetTokens", 1)).status())
+                .isEqualTo(200);
+
+        var refused = callWithoutProject();
+        assertThat(refused.status()).isEqualTo(402);
+        assertThat(refused.json().get("type").asString()).isEqualTo("https://berrys.dev/problems/budget-exceeded");
+        assertThat(refused.json().get("scope").asString()).isEqualTo("tenant");
+        assertThat(call(project(), null, null, "berrys-simulated").status())
+                .as("a project without a budget of its own")
+                .isEqualTo(402);
+
+        assertThat(api.put("/api/budgets/tenant", Map.of("budgetTokens", 1_000_000))
+                        .status())
+                .isEqualTo(200);
+        assertThat(callWithoutProject().status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() ->
+                        api.get("/api/budgets/tenant").json().get("spentTokens").asLong() > 0);
+        assertThat(api.get("/api/budgets/tenant").json().get("reservedTokens").asLong())
+                .isZero();
+    }
+
+    Api.Response callWithoutProject() {
+        return api.post(
+                "/v1/chat/completions",
+                Map.of(
+                        "model",
+                        "berrys-simulated",
+                        "messages",
+                        List.of(Map.of("role", "user", "content", "Task: Research tea\n\n" + CONTEXT))),
+                Map.of(BerrysHeaders.PURPOSE, "task"));
+    }
+
+    /** A project of this test's tenant, as project-coordinator would know it. */
+    UUID project() {
+        UUID id = UUID.randomUUID();
+        PROJECTS.register(id, tenant);
+        return id;
     }
 
     Api.Response call(UUID project, UUID agent, UUID task, String model) {

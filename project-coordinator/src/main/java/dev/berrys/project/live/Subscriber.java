@@ -6,6 +6,7 @@ import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
@@ -28,14 +29,19 @@ final class Subscriber {
     }
 
     private final String tenant;
+    private final String user;
     private final UUID projectId;
     private final SseEmitter emitter;
     private final BlockingQueue<Item> queue;
     private final Consumer<Subscriber> onClose;
+    private final AtomicBoolean closing = new AtomicBoolean();
     private volatile boolean closed;
 
-    Subscriber(String tenant, UUID projectId, Duration timeout, int queueSize, Consumer<Subscriber> onClose) {
+    /** {@code timeout}: until the stream ends, at the latest when the caller's token expires. */
+    Subscriber(
+            String tenant, String user, UUID projectId, Duration timeout, int queueSize, Consumer<Subscriber> onClose) {
         this.tenant = tenant;
+        this.user = user;
         this.projectId = projectId;
         this.emitter = new SseEmitter(timeout.toMillis());
         this.queue = new ArrayBlockingQueue<>(queueSize);
@@ -47,6 +53,10 @@ final class Subscriber {
 
     String tenant() {
         return tenant;
+    }
+
+    String user() {
+        return user;
     }
 
     UUID projectId() {
@@ -75,8 +85,9 @@ final class Subscriber {
         }
     }
 
+    /** Once only, whichever of the client, the timeout or the server closes it first. */
     private void closed() {
-        if (!closed) {
+        if (closing.compareAndSet(false, true)) {
             closed = true;
             onClose.accept(this);
         }

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.berrys.contracts.Streams;
 import dev.berrys.contracts.events.EventTypes;
 import dev.berrys.contracts.events.PlanningEvents;
+import dev.berrys.project.support.Api;
 import dev.berrys.project.support.IntegrationTestBase;
 import dev.berrys.starter.test.TestTokens;
 import java.net.http.HttpResponse;
@@ -97,6 +98,80 @@ class ProjectEventsIT extends IntegrationTestBase {
 
         // the next keepalive finds the connection closed and drops the subscriber
         await().atMost(WAIT).until(() -> !live.hasSubscribers(id));
+    }
+
+    @Test
+    void aUserOrATenantPastItsCapOfOpenStreamsGets429UntilOneCloses() throws Exception {
+        String tenant = "sse-" + UUID.randomUUID();
+        String alice = TestTokens.token("alice", tenant, "OPERATOR");
+        String bob = TestTokens.token("bob", tenant, "VIEWER");
+        Api.Response created =
+                api.post("/api/projects", alice, "{\"name\":\"capped\",\"goal\":\"Compare three databases\"}");
+        UUID id = UUID.fromString(created.body().get("id").asString());
+        List<HttpResponse<Stream<String>>> open = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 3; i++) {
+                open.add(followed(id, alice));
+            }
+            List<String> refused = new CopyOnWriteArrayList<>();
+            HttpResponse<Stream<String>> fourth = follow(id, alice, refused);
+            assertThat(fourth.statusCode()).as("alice's fourth stream").isEqualTo(429);
+            await().atMost(WAIT).until(() -> !refused.isEmpty());
+            JsonNode problem = json.readTree(String.join("", refused));
+            assertThat(problem.get("type").asString()).isEqualTo("https://berrys.dev/problems/too-many-streams");
+            assertThat(problem.get("maxPerUser").asInt()).isEqualTo(3);
+
+            open.add(followed(id, bob));
+            open.add(followed(id, bob));
+            HttpResponse<Stream<String>> sixth = follow(id, bob, new CopyOnWriteArrayList<>());
+            assertThat(sixth.statusCode()).as("the tenant's sixth stream").isEqualTo(429);
+            sixth.body().close();
+
+            open.removeFirst().body().close();
+            await().atMost(WAIT).until(() -> live.openStreams(tenant) == 4);
+            open.add(followed(id, bob));
+        } finally {
+            open.forEach(r -> r.body().close());
+        }
+    }
+
+    @Test
+    void aStreamEndsWhenTheTokenThatOpenedItExpires() throws Exception {
+        UUID id = createProject("");
+        String shortLived = TestTokens.expiringIn(java.time.Duration.ofSeconds(3), "admin", TestTokens.TENANT, "ADMIN");
+        List<String> lines = new CopyOnWriteArrayList<>();
+        var ended = new java.util.concurrent.CountDownLatch(1);
+        var request = api.request("/api/projects/" + id + "/events", shortLived)
+                .header("Accept", "text/event-stream")
+                .GET()
+                .build();
+        HttpResponse<Stream<String>> response = api.client()
+                .sendAsync(request, HttpResponse.BodyHandlers.ofLines())
+                .get(30, TimeUnit.SECONDS);
+        Thread.ofVirtual().start(() -> {
+            try {
+                response.body().forEach(lines::add);
+            } catch (RuntimeException closed) {
+                // cut off
+            } finally {
+                ended.countDown();
+            }
+        });
+        await().atMost(WAIT).until(() -> lines.contains("event:snapshot"));
+
+        assertThat(ended.await(15, TimeUnit.SECONDS))
+                .as("the server ended the stream")
+                .isTrue();
+        await().atMost(WAIT).until(() -> !live.hasSubscribers(id));
+    }
+
+    /** An open stream whose snapshot arrived. */
+    private HttpResponse<Stream<String>> followed(UUID id, String token) throws Exception {
+        List<String> lines = new CopyOnWriteArrayList<>();
+        HttpResponse<Stream<String>> response = follow(id, token, lines);
+        assertThat(response.statusCode()).isEqualTo(200);
+        await().atMost(WAIT).until(() -> lines.contains("event:snapshot"));
+        return response;
     }
 
     @org.springframework.beans.factory.annotation.Autowired

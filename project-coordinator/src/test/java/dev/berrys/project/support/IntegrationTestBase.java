@@ -40,7 +40,9 @@ import tools.jackson.databind.node.ObjectNode;
             "berrys.project.synthesis.backoff=20ms",
             "berrys.project.synthesis.timeout=5s",
             "berrys.project.synthesis.sweep-interval=1h",
-            "berrys.project.live.keepalive=1s"
+            "berrys.project.live.keepalive=1s",
+            "berrys.project.live.max-per-user=3",
+            "berrys.project.live.max-per-tenant=5"
         })
 public abstract class IntegrationTestBase {
     protected static final FakeModelServer MODEL = FakeModelServer.get();

@@ -20,14 +20,13 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Events that a consumer group gave up on: {@code GET /api/dead-letters} (the caller's tenant only) and
- * {@code POST /api/dead-letters/{id}/replay}, which puts the event back on its stream.
+ * Events that a consumer group gave up on: {@code GET /api/dead-letters} (the caller's tenant only, a page at
+ * a time from the tenant's own dead-letter stream; letters whose event names no tenant are the platform
+ * tenant's) and {@code POST /api/dead-letters/{id}/replay}, which puts the event back on its stream.
  */
 @RestController
 @RequestMapping("/api/dead-letters")
 class DeadLetterController {
-    private static final int SCAN_LIMIT = 10_000;
-
     private final DeadLetters deadLetters;
     private final JsonMapper json;
 
@@ -52,13 +51,9 @@ class DeadLetterController {
     PageResponse<DeadLetterView> list(
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
         PageRequests.of(page, size, Sort.unsorted());
-        String tenant = Tenants.require();
-        var mine = deadLetters.list(SCAN_LIMIT).stream()
-                .map(this::view)
-                .filter(v -> v.event() == null
-                        || tenant.equals(v.event().path("tenant").asString("")))
-                .toList();
-        return PageResponse.of(mine, page, size);
+        var mine = deadLetters.list(Tenants.require(), page, size);
+        int pages = (int) ((mine.total() + size - 1) / size);
+        return new PageResponse<>(mine.content().stream().map(this::view).toList(), page, size, mine.total(), pages);
     }
 
     @PostMapping("/{id}/replay")
@@ -67,14 +62,9 @@ class DeadLetterController {
         if (!id.matches("\\d+-\\d+")) {
             throw new ProblemException.BadRequest("id", "A dead-letter id looks like 1700000000000-0.");
         }
-        String tenant = Tenants.require();
-        var letter = deadLetters
-                .find(id)
-                .map(this::view)
-                .filter(v -> v.event() != null
-                        && tenant.equals(v.event().path("tenant").asString("")))
-                .orElseThrow(() -> new ProblemException.NotFound("dead letter", id));
-        deadLetters.replay(letter.id());
+        if (!deadLetters.replay(Tenants.require(), id)) {
+            throw new ProblemException.NotFound("dead letter", id);
+        }
         return ResponseEntity.accepted().build();
     }
 
