@@ -1,5 +1,6 @@
 package dev.berrys.starter.events;
 
+import dev.berrys.starter.calls.OutagePolicy;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +13,7 @@ final class EventConsumers implements SmartLifecycle {
     private final EventBusProperties props;
     private final Supplier<StatefulRedisConnection<String, String>> connections;
     private final InboxProcessor inbox;
+    private final OutagePolicy outages;
     private final List<StreamConsumer> consumers = new ArrayList<>();
     private volatile boolean running;
 
@@ -19,7 +21,9 @@ final class EventConsumers implements SmartLifecycle {
             EventHandlers handlers,
             EventBusProperties props,
             Supplier<StatefulRedisConnection<String, String>> connections,
-            InboxProcessor inbox) {
+            InboxProcessor inbox,
+            OutagePolicy outages) {
+        this.outages = outages;
         this.handlers = handlers;
         this.props = props;
         this.connections = connections;
@@ -30,7 +34,7 @@ final class EventConsumers implements SmartLifecycle {
     public void start() {
         String name = props.consumerNameOrDefault();
         for (String stream : handlers.streams()) {
-            StreamConsumer consumer = new StreamConsumer(stream, props, name, connections, inbox);
+            StreamConsumer consumer = new StreamConsumer(stream, props, name, connections, inbox, outages);
             consumers.add(consumer);
             consumer.start();
         }
