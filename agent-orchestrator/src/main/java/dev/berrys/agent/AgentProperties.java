@@ -8,15 +8,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Settings of the agent loop.
+ * Settings of the agent loop. How long a model call may take and how an unavailable dependency is waited
+ * for is the starter's {@code OutagePolicy} ({@code berrys.outage.*}), shared with the other callers.
  *
  * @param modelUrl model-orchestration ({@code POST /v1/chat/completions})
  * @param toolUrl tool-integration ({@code GET /api/tools}, {@code POST /api/tools/{name}/execute})
- * @param modelTimeout how long one model call may take
  * @param toolTimeout how long one tool execution may take
  * @param maxConcurrentExecutions executions running at once in this replica (the others wait their turn)
- * @param modelRetries retries of a model call that failed with a 5xx, 429 or a timeout
- * @param retryBackoff the first retry's delay, doubled for each further one
  * @param toolCacheTtl how long the tool definitions of tool-integration are reused
  * @param memoryNotes how many project memory notes a task gets in its prompt
  * @param lease how long a replica owns an execution without renewing it (after that, recovery takes it over)
@@ -27,11 +25,8 @@ import org.springframework.validation.annotation.Validated;
 public record AgentProperties(
         @NotBlank String modelUrl,
         @NotBlank String toolUrl,
-        @DefaultValue("120s") Duration modelTimeout,
         @DefaultValue("60s") Duration toolTimeout,
         @DefaultValue("500") @Min(1) int maxConcurrentExecutions,
-        @DefaultValue("3") @Min(0) int modelRetries,
-        @DefaultValue("500ms") Duration retryBackoff,
         @DefaultValue("60s") Duration toolCacheTtl,
         @DefaultValue("10") @Min(0) int memoryNotes,
         @DefaultValue("30s") Duration lease,

@@ -38,7 +38,9 @@ import tools.jackson.databind.node.ObjectNode;
 @BerrysIntegrationTest
 @TestPropertySource(
         properties = {
-            "berrys.planning.model-retry-backoff=10ms",
+            "berrys.outage.first-backoff=10ms",
+            "berrys.outage.max-backoff=50ms",
+            "berrys.outage.tolerance=2s",
             "berrys.planning.recovery-interval-ms=1000",
             "berrys.tasks.retry-backoff=300ms",
             "berrys.tasks.max-attempts=3",

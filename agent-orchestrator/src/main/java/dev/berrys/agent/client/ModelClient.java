@@ -4,15 +4,15 @@ import dev.berrys.agent.AgentProperties;
 import dev.berrys.contracts.api.BerrysHeaders;
 import dev.berrys.contracts.api.ChatCompletionRequest;
 import dev.berrys.contracts.api.ChatCompletionResponse;
+import dev.berrys.starter.calls.OutagePolicy;
+import dev.berrys.starter.calls.OutagePolicy.OutageOutlasted;
+import dev.berrys.starter.calls.OutagePolicy.Waiting;
 import dev.berrys.starter.security.ServiceClients;
-import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
-import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 import org.springframework.web.client.RestClientResponseException;
@@ -20,27 +20,29 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Calls model-orchestration's OpenAI-compatible chat completions for a task. A 5xx, 429 or a timeout is
- * retried with a doubling backoff; a 402 (budget exhausted) and other 4xx are not. One HTTP client,
- * kept alive, serves every execution.
+ * Calls model-orchestration's OpenAI-compatible chat completions for a task. While model-orchestration
+ * is unavailable (connection refused or lost, timeout, 408, 429, 502, 503, 504) the {@link OutagePolicy}
+ * waits for it, for up to the outage tolerance, without using up an attempt of the task. Anything else
+ * (402 budget exhausted, another 4xx, a 500, an answer without a choice) ends the call at once: it is a
+ * failure of the work, which the task's attempts are for. The read timeout is longer than
+ * model-orchestration's own budget for a call, so a call is never sent again while it is still being
+ * worked on. One HTTP client, kept alive, serves every execution.
  */
 @Component
 public class ModelClient {
-    private static final Logger log = LoggerFactory.getLogger(ModelClient.class);
-
     /** The reason of a failure caused by the project's exhausted budget. */
     public static final String BUDGET_EXCEEDED = "BUDGET_EXCEEDED";
 
+    static final String DEPENDENCY = "model-orchestration";
+
     private final RestClient http;
     private final JsonMapper json;
-    private final int retries;
-    private final Duration backoff;
+    private final OutagePolicy outages;
 
-    ModelClient(ServiceClients clients, AgentProperties props, JsonMapper json) {
-        this.http = clients.create(props.modelUrl(), props.modelTimeout());
+    ModelClient(ServiceClients clients, AgentProperties props, JsonMapper json, OutagePolicy outages) {
+        this.http = clients.create(props.modelUrl(), outages.modelReadTimeout());
         this.json = json;
-        this.retries = props.modelRetries();
-        this.backoff = props.retryBackoff();
+        this.outages = outages;
     }
 
     /** Who the call is for, sent as {@link BerrysHeaders}. */
@@ -49,66 +51,49 @@ public class ModelClient {
     /** The answer, or why there is none. */
     public sealed interface Outcome {}
 
-    public record Answer(ChatCompletionResponse response, int retries) implements Outcome {}
+    public record Answer(ChatCompletionResponse response) implements Outcome {}
 
     /** No answer: {@code reason} is for the task's failure, {@code detail} for the step's error. */
-    public record Refused(String reason, String detail, boolean retryable, int retries) implements Outcome {}
+    public record Refused(String reason, String detail, boolean retryable) implements Outcome {}
 
     /**
-     * Asks the model; retries transient failures. Throws {@link InterruptedException} when the thread is
-     * interrupted (the execution was cancelled or the service stops).
+     * Asks the model, waiting through an outage of model-orchestration ({@code waitingSince}: a wait that
+     * began before a restart). Throws {@link InterruptedException} when the thread is interrupted (the
+     * execution was cancelled or the service stops).
      */
-    public Outcome complete(ChatCompletionRequest request, CallFor callFor) throws InterruptedException {
-        int attempt = 0;
-        while (true) {
-            String transientError;
-            try {
-                ChatCompletionResponse response = http.post()
-                        .uri("/v1/chat/completions")
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .header(BerrysHeaders.PROJECT_ID, callFor.projectId().toString())
-                        .header(BerrysHeaders.TASK_ID, callFor.taskId().toString())
-                        .header(BerrysHeaders.AGENT_ID, callFor.agentId().toString())
-                        .header(BerrysHeaders.PURPOSE, BerrysHeaders.PURPOSE_TASK)
-                        .body(request)
-                        .retrieve()
-                        .body(ChatCompletionResponse.class);
-                if (response == null
-                        || response.choices() == null
-                        || response.choices().isEmpty()) {
-                    transientError = "the model answered without a choice";
-                } else {
-                    return new Answer(response, attempt);
-                }
-            } catch (RestClientResponseException e) {
-                int status = e.getStatusCode().value();
-                String detail = problemDetail(e);
-                if (status == 402) {
-                    return new Refused(BUDGET_EXCEEDED, "budget exceeded: " + detail, false, attempt);
-                }
-                if (status < 500 && status != 429 && status != 408) {
-                    return new Refused("model call refused (" + status + "): " + detail, detail, false, attempt);
-                }
-                transientError = "model call failed (" + status + "): " + detail;
-            } catch (ResourceAccessException e) {
-                throwIfInterrupted();
-                transientError = "model call failed: " + rootMessage(e);
-            } catch (RestClientException e) {
-                transientError = "model answer unreadable: " + rootMessage(e);
+    public Outcome complete(
+            ChatCompletionRequest request, CallFor callFor, @Nullable Instant waitingSince, Waiting waiting)
+            throws InterruptedException {
+        ChatCompletionResponse response;
+        try {
+            response = outages.call(DEPENDENCY, waitingSince, waiting, () -> http.post()
+                    .uri("/v1/chat/completions")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .header(BerrysHeaders.PROJECT_ID, callFor.projectId().toString())
+                    .header(BerrysHeaders.TASK_ID, callFor.taskId().toString())
+                    .header(BerrysHeaders.AGENT_ID, callFor.agentId().toString())
+                    .header(BerrysHeaders.PURPOSE, BerrysHeaders.PURPOSE_TASK)
+                    .body(request)
+                    .retrieve()
+                    .body(ChatCompletionResponse.class));
+        } catch (OutageOutlasted e) {
+            return new Refused(e.getMessage(), e.getMessage(), true);
+        } catch (RestClientResponseException e) {
+            int status = e.getStatusCode().value();
+            String detail = problemDetail(e);
+            if (status == 402) {
+                return new Refused(BUDGET_EXCEEDED, "budget exceeded: " + detail, false);
             }
+            return new Refused("model call refused (" + status + "): " + detail, detail, status >= 500);
+        } catch (RestClientException e) {
             throwIfInterrupted();
-            if (attempt >= retries) {
-                return new Refused(
-                        "model unavailable after " + (attempt + 1) + " attempts: " + transientError,
-                        transientError,
-                        true,
-                        attempt);
-            }
-            long delay = backoff.toMillis() << attempt;
-            log.debug("model call for task {} failed, retry in {} ms: {}", callFor.taskId(), delay, transientError);
-            Thread.sleep(delay);
-            attempt++;
+            String detail = "model answer unreadable: " + rootMessage(e);
+            return new Refused(detail, detail, true);
         }
+        if (response == null || response.choices() == null || response.choices().isEmpty()) {
+            return new Refused("the model answered without a choice", "the model answered without a choice", true);
+        }
+        return new Answer(response);
     }
 
     private String problemDetail(RestClientResponseException e) {

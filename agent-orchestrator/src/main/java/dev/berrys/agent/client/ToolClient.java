@@ -4,6 +4,9 @@ import dev.berrys.agent.AgentProperties;
 import dev.berrys.contracts.api.ChatCompletionRequest.ToolDefinition;
 import dev.berrys.contracts.api.ToolExecutionRequest;
 import dev.berrys.contracts.api.ToolExecutionResult;
+import dev.berrys.starter.calls.OutagePolicy;
+import dev.berrys.starter.calls.OutagePolicy.OutageOutlasted;
+import dev.berrys.starter.calls.OutagePolicy.Waiting;
 import dev.berrys.starter.security.ServiceClients;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,6 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class ToolClient {
     private static final Logger log = LoggerFactory.getLogger(ToolClient.class);
     private static final Duration RETRY_UNAVAILABLE = Duration.ofSeconds(5);
+    static final String DEPENDENCY = "tool-integration";
 
     private final RestClient http;
     private final JsonMapper json;
@@ -41,8 +45,11 @@ public class ToolClient {
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
     private final ReentrantLock refresh = new ReentrantLock();
 
-    ToolClient(ServiceClients clients, AgentProperties props, JsonMapper json) {
+    private final OutagePolicy outages;
+
+    ToolClient(ServiceClients clients, AgentProperties props, JsonMapper json, OutagePolicy outages) {
         this.http = clients.create(props.toolUrl(), props.toolTimeout());
+        this.outages = outages;
         this.json = json;
         this.ttl = props.toolCacheTtl();
     }
@@ -130,8 +137,13 @@ public class ToolClient {
         return tools;
     }
 
-    /** Executes a tool; {@code arguments} is the JSON text the model wrote. */
-    public ToolOutcome execute(String tool, String arguments, UUID projectId, UUID taskId, UUID executionId)
+    /**
+     * Executes a tool; {@code arguments} is the JSON text the model wrote. While tool-integration is
+     * unavailable the {@link OutagePolicy} waits for it (telling {@code waiting}); a tool's own failure,
+     * a refused call, or an outage longer than the tolerance is an outcome the model reads.
+     */
+    public ToolOutcome execute(
+            String tool, String arguments, UUID projectId, UUID taskId, UUID executionId, Waiting waiting)
             throws InterruptedException {
         Map<String, Object> args;
         try {
@@ -142,12 +154,12 @@ public class ToolClient {
             return failed("the arguments are not a JSON object: " + ModelClient.rootMessage(e));
         }
         try {
-            ToolExecutionResult result = http.post()
+            ToolExecutionResult result = outages.call(DEPENDENCY, waiting, () -> http.post()
                     .uri("/api/tools/{name}/execute", tool)
                     .contentType(MediaType.APPLICATION_JSON)
                     .body(new ToolExecutionRequest(args, projectId, taskId, executionId))
                     .retrieve()
-                    .body(ToolExecutionResult.class);
+                    .body(ToolExecutionResult.class));
             if (result == null) {
                 return failed("the tool answered with an empty body");
             }
@@ -155,6 +167,8 @@ public class ToolClient {
                 return new ToolOutcome(text(result.result()), null);
             }
             return failed(result.error() == null ? "the tool failed" : result.error());
+        } catch (OutageOutlasted e) {
+            return failed("the tool could not be reached: " + e.getMessage());
         } catch (RestClientResponseException e) {
             return failed("the tool call was refused (" + e.getStatusCode().value() + "): " + detail(e));
         } catch (RestClientException e) {

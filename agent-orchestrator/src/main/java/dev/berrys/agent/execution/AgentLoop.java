@@ -12,6 +12,7 @@ import dev.berrys.contracts.api.ChatCompletionRequest.ToolDefinition;
 import dev.berrys.contracts.api.ChatCompletionResponse;
 import dev.berrys.contracts.api.ChatMessage;
 import dev.berrys.contracts.api.ChatMessage.ToolCall;
+import dev.berrys.starter.calls.OutagePolicy.Waiting;
 import dev.berrys.starter.security.Tenants;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,6 +21,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -27,10 +30,13 @@ import tools.jackson.databind.json.JsonMapper;
  * The agent loop: model call → tool calls → model call … until an answer without tool calls (COMPLETED)
  * or the template's step limit (FAILED, not retryable). It resumes from the checkpoint: the conversation
  * is rebuilt from the stored steps, and tool calls the last model answer asked for but that were not
- * stored run now. No database connection is held during a model or tool call.
+ * stored run now. No database connection is held during a model or tool call. While model-orchestration
+ * or tool-integration is unavailable the loop waits (see {@code OutagePolicy}) and shows why on the
+ * execution; that uses up no attempt of the task.
  */
 @Component
 class AgentLoop {
+    private static final Logger log = LoggerFactory.getLogger(AgentLoop.class);
     static final String STEP_LIMIT = "step limit reached";
 
     private final Checkpoints checkpoints;
@@ -77,10 +83,13 @@ class AgentLoop {
         Set<String> offeredNames =
                 offered.stream().map(d -> d.function().name()).collect(Collectors.toSet());
         CallFor callFor = new CallFor(state.projectId(), state.taskId(), state.agentId());
+        Waiting waiting = new ShownWaiting(id);
+        // a wait for the model that began before a restart goes on against the same tolerance
+        @Nullable Instant waitingSince = state.waitingSince();
         while (true) {
             for (ToolCall call : pending) {
                 checkInterrupted();
-                StepDraft step = callTool(state, call, offeredNames, index++);
+                StepDraft step = callTool(state, call, offeredNames, index++, waiting);
                 messages.add(ChatMessage.toolResult(call.id(), step.result() == null ? "" : step.result()));
                 if (!checkpoints.step(id, step)) {
                     return End.STOPPED;
@@ -94,7 +103,8 @@ class AgentLoop {
             int promptChars = promptChars(messages);
             Instant startedAt = Instant.now();
             long t0 = System.nanoTime();
-            ModelClient.Outcome outcome = model.complete(request, callFor);
+            ModelClient.Outcome outcome = model.complete(request, callFor, waitingSince, waiting);
+            waitingSince = null;
             long durationMs = (System.nanoTime() - t0) / 1_000_000;
             modelCalls++;
 
@@ -167,7 +177,7 @@ class AgentLoop {
         }
     }
 
-    private StepDraft callTool(Resume state, ToolCall call, Set<String> offered, int index)
+    private StepDraft callTool(Resume state, ToolCall call, Set<String> offered, int index, Waiting waiting)
             throws InterruptedException {
         String name = call.function().name();
         String arguments =
@@ -175,7 +185,7 @@ class AgentLoop {
         Instant startedAt = Instant.now();
         long t0 = System.nanoTime();
         ToolOutcome outcome = offered.contains(name)
-                ? tools.execute(name, arguments, state.projectId(), state.taskId(), state.id())
+                ? tools.execute(name, arguments, state.projectId(), state.taskId(), state.id(), waiting)
                 : new ToolOutcome(
                         "ERROR: the tool '" + name + "' is not available to this agent; use one of " + offered + ".",
                         "tool not available to this agent");
@@ -200,6 +210,37 @@ class AgentLoop {
                 summary,
                 outcome.content(),
                 outcome.error());
+    }
+
+    /**
+     * Shows on the execution (and by {@code execution.waiting} / {@code execution.continued} on its task)
+     * that it waits for an unavailable dependency. Best effort: the database may be what is down, and the
+     * wait goes on whether or not it could be shown.
+     */
+    private final class ShownWaiting implements Waiting {
+        private final UUID id;
+
+        ShownWaiting(UUID id) {
+            this.id = id;
+        }
+
+        @Override
+        public void started(String reason, Instant since) {
+            try {
+                checkpoints.waiting(id, reason, since);
+            } catch (RuntimeException e) {
+                log.warn("execution {} waits ({}) but could not record it: {}", id, reason, e.toString());
+            }
+        }
+
+        @Override
+        public void ended() {
+            try {
+                checkpoints.continued(id);
+            } catch (RuntimeException e) {
+                log.warn("execution {} goes on but could not record the end of its wait: {}", id, e.toString());
+            }
+        }
     }
 
     /** An assistant message as it is stored and sent back: every tool call with an id and a function. */

@@ -4,11 +4,14 @@ import dev.berrys.agent.memory.ProjectMemory;
 import dev.berrys.contracts.api.ChatMessage;
 import dev.berrys.contracts.events.AgentEvents.ExecutionCancelled;
 import dev.berrys.contracts.events.AgentEvents.ExecutionCompleted;
+import dev.berrys.contracts.events.AgentEvents.ExecutionContinued;
 import dev.berrys.contracts.events.AgentEvents.ExecutionFailed;
 import dev.berrys.contracts.events.AgentEvents.ExecutionStepRecorded;
+import dev.berrys.contracts.events.AgentEvents.ExecutionWaiting;
 import dev.berrys.contracts.events.EventTypes;
 import dev.berrys.starter.events.EventPublisher;
 import jakarta.persistence.EntityManager;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -89,7 +92,8 @@ class Checkpoints {
                 messages,
                 modelCalls,
                 nextIndex,
-                pending);
+                pending,
+                e.waitingSince());
     }
 
     /** The state of an execution that has just started: its two opening messages, no step yet. */
@@ -108,7 +112,47 @@ class Checkpoints {
                 messages,
                 0,
                 1,
-                List.of());
+                List.of(),
+                null);
+    }
+
+    /**
+     * Records that the execution waits for an unavailable dependency (no attempt is used up) and publishes
+     * {@code execution.waiting}, once per outage.
+     */
+    @Transactional
+    public boolean waiting(UUID id, String reason, Instant since) {
+        Execution e = running(id);
+        if (e == null) {
+            return false;
+        }
+        boolean already = e.waitingSince() != null;
+        e.waitFor(reason, since);
+        if (!already) {
+            events.publish(
+                    EventTypes.EXECUTION_WAITING,
+                    e.id(),
+                    new ExecutionWaiting(e.id(), e.taskId(), e.projectId(), e.attempt(), reason, since),
+                    e.tenant());
+        }
+        return true;
+    }
+
+    /** The dependency answered again: the wait is over ({@code execution.continued}). */
+    @Transactional
+    public boolean continued(UUID id) {
+        Execution e = running(id);
+        if (e == null) {
+            return false;
+        }
+        if (e.stopWaiting()) {
+            events.publish(
+                    EventTypes.EXECUTION_CONTINUED,
+                    e.id(),
+                    new ExecutionContinued(e.id(), e.taskId(), e.projectId(), e.attempt()),
+                    e.tenant());
+        }
+        return true;
     }
 
     /** Stores a step after which the loop goes on. */
@@ -221,5 +265,6 @@ class Checkpoints {
             List<ChatMessage> messages,
             int modelCalls,
             int nextIndex,
-            List<ChatMessage.ToolCall> pendingToolCalls) {}
+            List<ChatMessage.ToolCall> pendingToolCalls,
+            @Nullable Instant waitingSince) {}
 }

@@ -92,6 +92,12 @@ class Execution {
     @Column(name = "completed_at")
     private @Nullable Instant completedAt;
 
+    @Column(name = "waiting_reason")
+    private @Nullable String waitingReason;
+
+    @Column(name = "waiting_since")
+    private @Nullable Instant waitingSince;
+
     @Version
     private long version;
 
@@ -118,8 +124,26 @@ class Execution {
         this.outputTokens += output;
     }
 
+    /** Waits for an unavailable dependency; the first reason and time of an outage are kept. */
+    void waitFor(String reason, Instant since) {
+        require(ExecutionStatus.RUNNING, "wait for a dependency of");
+        this.waitingReason = reason;
+        if (this.waitingSince == null) {
+            this.waitingSince = since;
+        }
+    }
+
+    /** Whether it waited; it does no longer. */
+    boolean stopWaiting() {
+        boolean waited = waitingSince != null;
+        this.waitingReason = null;
+        this.waitingSince = null;
+        return waited;
+    }
+
     void complete(String result) {
         require(ExecutionStatus.RUNNING, "complete");
+        stopWaiting();
         this.status = ExecutionStatus.COMPLETED;
         this.output = result;
         this.completedAt = Instant.now();
@@ -129,6 +153,7 @@ class Execution {
         if (status != ExecutionStatus.RUNNING && status != ExecutionStatus.PENDING) {
             throw illegal("fail");
         }
+        stopWaiting();
         this.status = ExecutionStatus.FAILED;
         this.error = reason;
         this.retryable = canRetry;
@@ -139,6 +164,7 @@ class Execution {
         if (status.isTerminal()) {
             throw illegal("cancel");
         }
+        stopWaiting();
         this.status = ExecutionStatus.CANCELLED;
         this.error = reason;
         this.retryable = false;
@@ -198,6 +224,16 @@ class Execution {
 
     String dependencyOutputs() {
         return dependencyOutputs;
+    }
+
+    @Nullable
+    String waitingReason() {
+        return waitingReason;
+    }
+
+    @Nullable
+    Instant waitingSince() {
+        return waitingSince;
     }
 
     int attempt() {

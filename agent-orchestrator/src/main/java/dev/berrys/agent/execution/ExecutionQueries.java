@@ -46,6 +46,8 @@ public class ExecutionQueries {
             long inputTokens,
             long outputTokens,
             int stepCount,
+            @Nullable String waitingReason,
+            @Nullable Instant waitingSince,
             List<StepView> steps) {}
 
     /** A step; {@code arguments} is the tool call's JSON, {@code result} what the model was given back. */
@@ -111,6 +113,8 @@ public class ExecutionQueries {
                 e.inputTokens(),
                 e.outputTokens(),
                 e.stepCount(),
+                e.status() == ExecutionStatus.RUNNING ? e.waitingReason() : null,
+                e.status() == ExecutionStatus.RUNNING ? e.waitingSince() : null,
                 stepViews);
     }
 

@@ -1,9 +1,11 @@
 package dev.berrys.agent.execution;
 
 import static dev.berrys.agent.support.FakeModel.answer;
+import static dev.berrys.agent.support.FakeModel.dropped;
 import static dev.berrys.agent.support.FakeModel.problem;
 import static dev.berrys.agent.support.FakeModel.toolCall;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.berrys.agent.support.AgentIntegrationTest;
 import dev.berrys.agent.support.FakeModel;
@@ -12,6 +14,7 @@ import dev.berrys.contracts.events.EventTypes;
 import dev.berrys.contracts.events.PlanningEvents.TaskAssigned;
 import dev.berrys.contracts.events.TaskOutput;
 import dev.berrys.starter.test.TestTokens;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -248,28 +251,45 @@ class AgentLoopIT extends AgentIntegrationTest {
     }
 
     @Test
-    void aModelThatIsUnavailableIsRetriedWithinTheExecution() {
+    void aModelThatIsUnavailableIsWaitedForWithinTheExecutionAndTheWaitIsShown() {
         TaskAssigned task = task(UUID.randomUUID(), "writer", "Write the summary", List.of());
+        var back = new java.util.concurrent.atomic.AtomicBoolean();
+        // longer than the four tries the old retries allowed: closed connections, then 503s, until it is back
         MODEL.script(
                 task.taskId(),
-                (request, n) -> n <= 2
-                        ? problem(503, "no-provider", "no provider available")
-                        : answer("Summary written.", 30, 10));
+                (request, n) -> back.get()
+                        ? answer("Summary written.", 30, 10)
+                        : n % 2 == 0 ? dropped() : problem(503, "provider-unavailable", "no provider available"));
 
         assign(task);
-        awaitStatus(task.taskId(), 1, "COMPLETED");
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> MODEL.calls(task.taskId()).size() > 6);
+        UUID id = executionId(task.taskId(), 1);
+        JsonNode waiting =
+                admin().get().uri("/api/executions/{id}", id).retrieve().body(JsonNode.class);
+        assertThat(waiting.path("status").asString()).isEqualTo("RUNNING");
+        assertThat(waiting.path("waitingReason").asString()).startsWith("model-orchestration unavailable");
+        assertThat(waiting.path("waitingSince").isNull()).isFalse();
+        back.set(true);
 
-        assertThat(MODEL.calls(task.taskId())).hasSize(3);
-        JsonNode execution = admin().get()
-                .uri("/api/executions/{id}", executionId(task.taskId(), 1))
-                .retrieve()
-                .body(JsonNode.class);
+        awaitStatus(task.taskId(), 1, "COMPLETED");
+        assertThat(MODEL.calls(task.taskId()).size()).isGreaterThan(7);
+        assertThat(executionId(task.taskId(), 1)).isEqualTo(id);
+        JsonNode execution =
+                admin().get().uri("/api/executions/{id}", id).retrieve().body(JsonNode.class);
+        assertThat(execution.path("attempt").asInt()).isEqualTo(1);
         assertThat(execution.path("steps")).hasSize(1);
         assertThat(execution.path("output").asString()).isEqualTo("Summary written.");
+        assertThat(execution.path("waitingReason").isNull()).isTrue();
+        List<JsonNode> waited = published(EventTypes.EXECUTION_WAITING, id);
+        assertThat(waited).hasSize(1);
+        assertThat(waited.getFirst().path("reason").asString()).startsWith("model-orchestration unavailable");
+        assertThat(published(EventTypes.EXECUTION_CONTINUED, id)).hasSize(1);
+        assertThat(published(EventTypes.EXECUTION_FAILED, id)).isEmpty();
     }
 
     @Test
-    void aModelThatStaysUnavailableFailsTheExecutionAsRetryable() {
+    void aModelUnavailableForLongerThanTheOutageToleranceFailsTheExecutionAsRetryable() {
         TaskAssigned task = task(UUID.randomUUID(), "writer", "Write into the void", List.of());
         MODEL.script(task.taskId(), (request, n) -> problem(503, "no-provider", "no provider available"));
 
@@ -277,10 +297,13 @@ class AgentLoopIT extends AgentIntegrationTest {
         awaitStatus(task.taskId(), 1, "FAILED");
         UUID id = executionId(task.taskId(), 1);
 
-        assertThat(MODEL.calls(task.taskId())).hasSize(4);
+        assertThat(MODEL.calls(task.taskId()).size()).isGreaterThan(4);
         JsonNode failed = published(EventTypes.EXECUTION_FAILED, id).getFirst();
         assertThat(failed.path("retryable").asBoolean()).isTrue();
-        assertThat(failed.path("reason").asString()).contains("503").contains("no provider available");
+        assertThat(failed.path("reason").asString())
+                .contains("model-orchestration unavailable")
+                .contains("503")
+                .contains("outage tolerance");
         JsonNode step = admin().get()
                 .uri("/api/executions/{id}", id)
                 .retrieve()
@@ -288,7 +311,23 @@ class AgentLoopIT extends AgentIntegrationTest {
                 .path("steps")
                 .path(0);
         assertThat(step.path("kind").asString()).isEqualTo("MODEL_CALL");
-        assertThat(step.path("error").asString()).contains("no provider available");
+        assertThat(step.path("error").asString()).contains("503");
+    }
+
+    @Test
+    void aFailedModelCallThatIsNotAnOutageIsNotSentAgain() {
+        TaskAssigned task = task(UUID.randomUUID(), "writer", "Write with a broken model", List.of());
+        MODEL.script(task.taskId(), (request, n) -> problem(500, "internal", "model-orchestration failed"));
+
+        assign(task);
+        awaitStatus(task.taskId(), 1, "FAILED");
+        UUID id = executionId(task.taskId(), 1);
+
+        assertThat(MODEL.calls(task.taskId())).hasSize(1);
+        JsonNode failed = published(EventTypes.EXECUTION_FAILED, id).getFirst();
+        assertThat(failed.path("retryable").asBoolean()).isTrue();
+        assertThat(failed.path("reason").asString()).contains("500");
+        assertThat(published(EventTypes.EXECUTION_WAITING, id)).isEmpty();
     }
 
     @Test

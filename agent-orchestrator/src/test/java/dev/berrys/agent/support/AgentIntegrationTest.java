@@ -42,10 +42,12 @@ public abstract class AgentIntegrationTest {
     static void fakes(DynamicPropertyRegistry registry) {
         registry.add("berrys.agent.model-url", MODEL::url);
         registry.add("berrys.agent.tool-url", TOOLS::url);
-        registry.add("berrys.agent.retry-backoff", () -> "20ms");
+        registry.add("berrys.outage.first-backoff", () -> "20ms");
+        registry.add("berrys.outage.max-backoff", () -> "100ms");
+        registry.add("berrys.outage.tolerance", () -> "8s");
         registry.add("berrys.agent.lease", () -> "3s");
         registry.add("berrys.agent.recovery-interval", () -> "300ms");
-        registry.add("berrys.agent.model-timeout", () -> "20s");
+        registry.add("berrys.outage.model-call-budget", () -> "10s");
     }
 
     @Autowired

@@ -113,6 +113,9 @@ public final class FakeModel {
             if (delay > 0) {
                 Thread.sleep(delay);
             }
+            if (reply.status() < 0) {
+                return; // the connection is closed without an answer, as by a service that dies mid-call
+            }
             byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders()
                     .add("Content-Type", reply.status() >= 400 ? "application/problem+json" : "application/json");
@@ -158,6 +161,11 @@ public final class FakeModel {
                 .put("status", status)
                 .put("detail", detail);
         return new Reply(status, p.toString(), 0);
+    }
+
+    /** No answer: the connection is closed, as by a model-orchestration that is killed mid-call. */
+    public static Reply dropped() {
+        return new Reply(-1, "", 0);
     }
 
     public static Reply delayed(Reply reply, long ms) {

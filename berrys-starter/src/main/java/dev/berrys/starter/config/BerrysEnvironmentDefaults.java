@@ -42,6 +42,10 @@ public class BerrysEnvironmentDefaults implements EnvironmentPostProcessor {
         d.put("management.metrics.distribution.percentiles-histogram.http.server.requests", "true");
         d.put("springdoc.api-docs.path", "/v3/api-docs");
         d.put("berrys.request-size.max", "${BERRYS_MAX_REQUEST_SIZE:1MB}");
+        d.put("berrys.outage.tolerance", "${BERRYS_OUTAGE_TOLERANCE:15m}");
+        d.put("berrys.outage.first-backoff", "${BERRYS_OUTAGE_FIRST_BACKOFF:1s}");
+        d.put("berrys.outage.max-backoff", "${BERRYS_OUTAGE_MAX_BACKOFF:30s}");
+        d.put("berrys.outage.model-call-budget", "${BERRYS_MODEL_CALL_BUDGET:180s}");
         d.put("berrys.security.jwks-uri", "${BERRYS_JWKS_URI:http://127.0.0.1:8080/.well-known/jwks.json}");
         d.put("berrys.security.issuer-uri", "${BERRYS_ISSUER_URI:}");
         d.put("berrys.security.gateway-url", "${BERRYS_GATEWAY_URL:http://127.0.0.1:8080}");

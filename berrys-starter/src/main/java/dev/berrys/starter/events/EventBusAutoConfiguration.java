@@ -1,5 +1,7 @@
 package dev.berrys.starter.events;
 
+import dev.berrys.starter.calls.OutageAutoConfiguration;
+import dev.berrys.starter.calls.OutagePolicy;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -25,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The event bus of a service with a schema ({@code berrys.service.schema}): outbox publisher, relay,
  * consumers with inbox, dead letters.
  */
-@AutoConfiguration(after = DataSourceAutoConfiguration.class)
+@AutoConfiguration(after = {DataSourceAutoConfiguration.class, OutageAutoConfiguration.class})
 @ConditionalOnProperty("berrys.service.schema")
 @EnableConfigurationProperties(EventBusProperties.class)
 public class EventBusAutoConfiguration {
@@ -81,6 +83,7 @@ public class EventBusAutoConfiguration {
             JsonMapper json,
             TraceHeaders trace,
             DeadLetters deadLetters,
+            OutagePolicy outages,
             ObjectProvider<MeterRegistry> meters) {
         var inbox = new InboxProcessor(
                 new JdbcTemplate(dataSource),
@@ -90,7 +93,7 @@ public class EventBusAutoConfiguration {
                 trace,
                 props.group(),
                 meters.getIfAvailable());
-        return new EventConsumers(handlers, props, connections(redis), inbox, deadLetters);
+        return new EventConsumers(handlers, props, connections(redis), inbox, deadLetters, outages);
     }
 
     @Bean

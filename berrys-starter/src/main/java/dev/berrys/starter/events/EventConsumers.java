@@ -1,5 +1,6 @@
 package dev.berrys.starter.events;
 
+import dev.berrys.starter.calls.OutagePolicy;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +14,7 @@ final class EventConsumers implements SmartLifecycle {
     private final Supplier<StatefulRedisConnection<String, String>> connections;
     private final InboxProcessor inbox;
     private final DeadLetters deadLetters;
+    private final OutagePolicy outages;
     private final List<StreamConsumer> consumers = new ArrayList<>();
     private volatile boolean running;
 
@@ -21,7 +23,9 @@ final class EventConsumers implements SmartLifecycle {
             EventBusProperties props,
             Supplier<StatefulRedisConnection<String, String>> connections,
             InboxProcessor inbox,
-            DeadLetters deadLetters) {
+            DeadLetters deadLetters,
+            OutagePolicy outages) {
+        this.outages = outages;
         this.handlers = handlers;
         this.props = props;
         this.connections = connections;
@@ -33,7 +37,7 @@ final class EventConsumers implements SmartLifecycle {
     public void start() {
         String name = props.consumerNameOrDefault();
         for (String stream : handlers.streams()) {
-            StreamConsumer consumer = new StreamConsumer(stream, props, name, connections, inbox, deadLetters);
+            StreamConsumer consumer = new StreamConsumer(stream, props, name, connections, inbox, deadLetters, outages);
             consumers.add(consumer);
             consumer.start();
         }

@@ -1,10 +1,13 @@
 package dev.berrys.starter.events;
 
+import dev.berrys.starter.calls.OutagePolicy;
+import dev.berrys.starter.calls.Outages;
 import io.lettuce.core.Consumer;
 import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
 import io.lettuce.core.RedisBusyException;
 import io.lettuce.core.StreamMessage;
+import io.lettuce.core.XClaimArgs;
 import io.lettuce.core.XGroupCreateArgs;
 import io.lettuce.core.XPendingArgs;
 import io.lettuce.core.XReadArgs;
@@ -29,7 +32,11 @@ import org.slf4j.LoggerFactory;
  * commit for many events); if the batch fails, each entry is retried in its own transaction so one bad
  * event cannot hold back the others. An entry is acknowledged only after its transaction committed.
  * Entries left pending (a handler failed, or a replica died mid-batch) are claimed back after
- * {@code reclaim-idle}; after {@code max-deliveries} they move to the dead-letter stream.
+ * {@code reclaim-idle}; after {@code max-deliveries} they move to the dead-letter stream. A handler that
+ * fails because a dependency is down (an outage in the sense of {@link Outages}: the database or Redis
+ * unreachable) does not spend a delivery: the consumer pauses with the {@link OutagePolicy}'s backoff and
+ * handles the same entries again, keeping them claimed, until the dependency is back. Dead letters are for
+ * events that fail on their own content.
  */
 final class StreamConsumer {
     private static final Logger log = LoggerFactory.getLogger(StreamConsumer.class);
@@ -41,6 +48,7 @@ final class StreamConsumer {
     private final Supplier<StatefulRedisConnection<String, String>> connections;
     private final InboxProcessor inbox;
     private final DeadLetters deadLetters;
+    private final OutagePolicy outages;
     private final Map<String, String> lastErrors = new ConcurrentHashMap<>();
     private volatile boolean running;
     private @Nullable Thread worker;
@@ -52,8 +60,10 @@ final class StreamConsumer {
             String consumerName,
             Supplier<StatefulRedisConnection<String, String>> connections,
             InboxProcessor inbox,
-            DeadLetters deadLetters) {
+            DeadLetters deadLetters,
+            OutagePolicy outages) {
         this.stream = stream;
+        this.outages = outages;
         this.key = props.key(stream);
         this.props = props;
         this.consumerName = consumerName;
@@ -129,7 +139,7 @@ final class StreamConsumer {
     private void handle(RedisCommands<String, String> redis, List<StreamMessage<String, String>> batch) {
         if (batch.size() > 1) {
             try {
-                inbox.processBatch(stream, batch);
+                process(redis, batch);
                 ack(redis, batch);
                 return;
             } catch (RuntimeException e) {
@@ -138,7 +148,7 @@ final class StreamConsumer {
         }
         for (StreamMessage<String, String> message : batch) {
             try {
-                inbox.processBatch(stream, List.of(message));
+                process(redis, List.of(message));
                 ack(redis, List.of(message));
                 lastErrors.remove(message.getId());
             } catch (RuntimeException e) {
@@ -149,6 +159,59 @@ final class StreamConsumer {
                         stream,
                         e.toString());
             }
+        }
+    }
+
+    /**
+     * Handles {@code messages}; while their handling fails for an outage, waits and handles them again
+     * (not counted as a delivery). Throws what fails for another reason, or when the consumer stops.
+     */
+    private void process(RedisCommands<String, String> redis, List<StreamMessage<String, String>> messages) {
+        int failed = 0;
+        while (true) {
+            try {
+                inbox.processBatch(stream, messages);
+                if (failed > 0) {
+                    log.info("consumer of {} resumed: its dependency is back", stream);
+                }
+                return;
+            } catch (RuntimeException e) {
+                if (!running || !Outages.isOutage(e)) {
+                    throw e;
+                }
+                Duration pause = outages.backoff(++failed);
+                log.warn(
+                        "consumer of {} paused for {} ms, a dependency is unavailable: {}",
+                        stream,
+                        pause.toMillis(),
+                        Outages.describe(e));
+                pauseFor(pause);
+                keepClaimed(redis, messages);
+            }
+        }
+    }
+
+    /**
+     * Resets the entries' idle time, so that no other replica claims them back (which would count a
+     * delivery) while this one waits; {@code JUSTID} leaves their delivery count as it is.
+     */
+    private void keepClaimed(RedisCommands<String, String> redis, List<StreamMessage<String, String>> messages) {
+        try {
+            redis.xclaim(
+                    key,
+                    Consumer.from(props.group(), consumerName),
+                    XClaimArgs.Builder.justid().minIdleTime(0),
+                    messages.stream().map(StreamMessage::getId).toArray(String[]::new));
+        } catch (RuntimeException redisDown) {
+            // then no other replica can claim them either
+        }
+    }
+
+    /** Sleeps, but wakes up within 200 ms of {@link #stop()}. */
+    private void pauseFor(Duration pause) {
+        long until = System.nanoTime() + pause.toNanos();
+        while (running && System.nanoTime() < until) {
+            sleep(Math.min(200, Math.max(1, (until - System.nanoTime()) / 1_000_000)));
         }
     }
 

@@ -7,6 +7,7 @@ import dev.berrys.starter.test.BerrysIntegrationTest;
 import io.lettuce.core.Consumer;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.XReadArgs;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Set;
 import java.util.UUID;
@@ -14,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -24,7 +26,9 @@ import org.springframework.transaction.support.TransactionTemplate;
             "spring.application.name=bus-test",
             "berrys.service.schema=bustest",
             "spring.flyway.locations=classpath:db/bustest,classpath:db/berrys-starter",
-            "berrys.events.max-deliveries=3"
+            "berrys.events.max-deliveries=3",
+            "berrys.outage.first-backoff=100ms",
+            "berrys.outage.max-backoff=300ms"
         })
 class EventBusIT {
     static final String STREAM = "berrys.bustest";
@@ -147,6 +151,20 @@ class EventBusIT {
     }
 
     @Test
+    void aHandlerFailingWhileTheDatabaseIsDownSpendsNoDeliveryAndHandlesTheEventOnceItIsBack() {
+        UUID marker = UUID.randomUUID();
+        int outageTries = props.maxDeliveries() * 3;
+        handlers.unavailableFor.put(marker, outageTries);
+        publishNote(marker, "while the database is down");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> effects(marker) == 1);
+        waitForQuiet();
+        assertThat(effects(marker)).isEqualTo(1);
+        assertThat(handlers.attempts.get(marker)).isEqualTo(outageTries + 1);
+        assertThat(deadLetters.list(100)).noneMatch(d -> d.event().contains(marker.toString()));
+    }
+
+    @Test
     void tenThousandEventsRoundTripWithNoneLostAndNoneDoubled() {
         UUID run = UUID.randomUUID();
         int total = 10_000;
@@ -210,6 +228,9 @@ class EventBusIT {
     static class Handlers {
         final JdbcTemplate jdbc;
         final Set<UUID> failOnce = ConcurrentHashMap.newKeySet();
+        /** How many more times the handling of a marker fails as if the database were unreachable. */
+        final ConcurrentHashMap<UUID, Integer> unavailableFor = new ConcurrentHashMap<>();
+
         final ConcurrentHashMap<UUID, Integer> attempts = new ConcurrentHashMap<>();
 
         Handlers(JdbcTemplate jdbc) {
@@ -219,6 +240,10 @@ class EventBusIT {
         @OnEvent(stream = STREAM, type = "note.written")
         void written(Note note, EventMetadata meta) {
             attempts.merge(note.marker(), 1, Integer::sum);
+            Integer left = unavailableFor.computeIfPresent(note.marker(), (m, n) -> n - 1);
+            if (left != null && left >= 0) {
+                throw new CannotGetJdbcConnectionException("database down", new SQLException("refused", "08001"));
+            }
             jdbc.update("insert into effect (event_id, payload) values (?, ?)", note.marker(), note.text());
             assertThat(meta.tenant()).isEqualTo("t1");
             if (failOnce.remove(note.marker())) {

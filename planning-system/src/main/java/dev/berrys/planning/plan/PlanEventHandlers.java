@@ -2,8 +2,10 @@ package dev.berrys.planning.plan;
 
 import dev.berrys.contracts.Streams;
 import dev.berrys.contracts.events.AgentEvents.ExecutionCompleted;
+import dev.berrys.contracts.events.AgentEvents.ExecutionContinued;
 import dev.berrys.contracts.events.AgentEvents.ExecutionFailed;
 import dev.berrys.contracts.events.AgentEvents.ExecutionStarted;
+import dev.berrys.contracts.events.AgentEvents.ExecutionWaiting;
 import dev.berrys.contracts.events.EventTypes;
 import dev.berrys.contracts.events.ProjectEvents.Cancelled;
 import dev.berrys.contracts.events.ProjectEvents.Paused;
@@ -43,6 +45,16 @@ class PlanEventHandlers {
     @OnEvent(stream = Streams.AGENT, type = EventTypes.EXECUTION_FAILED)
     void executionFailed(ExecutionFailed event, EventMetadata meta) {
         outcomes.failed(event, meta.tenant());
+    }
+
+    @OnEvent(stream = Streams.AGENT, type = EventTypes.EXECUTION_WAITING)
+    void executionWaiting(ExecutionWaiting event, EventMetadata meta) {
+        outcomes.waiting(event, meta.tenant());
+    }
+
+    @OnEvent(stream = Streams.AGENT, type = EventTypes.EXECUTION_CONTINUED)
+    void executionContinued(ExecutionContinued event, EventMetadata meta) {
+        outcomes.continued(event, meta.tenant());
     }
 
     @OnEvent(stream = Streams.PROJECT, type = EventTypes.PROJECT_PAUSED)

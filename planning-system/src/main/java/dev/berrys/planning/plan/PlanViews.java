@@ -67,7 +67,8 @@ public final class PlanViews {
             @Nullable String output,
             @Nullable String lastError,
             boolean onCriticalPath,
-            @Nullable Instant nextAttemptAt) {
+            @Nullable Instant nextAttemptAt,
+            @Nullable String waitingReason) {
         static TaskView of(Task t) {
             return new TaskView(
                     t.id(),
@@ -86,7 +87,8 @@ public final class PlanViews {
                     t.output(),
                     t.lastError(),
                     t.criticalPosition() != null,
-                    t.nextAttemptAt());
+                    t.nextAttemptAt(),
+                    t.waitingReason());
         }
     }
 }

@@ -53,6 +53,10 @@ class Task {
     private @Nullable Instant completedAt;
     private @Nullable String output;
     private @Nullable String lastError;
+
+    @Column(name = "waiting_reason")
+    private @Nullable String waitingReason;
+
     private @Nullable Instant nextAttemptAt;
 
     @ElementCollection
@@ -238,6 +242,21 @@ class Task {
 
     public @Nullable String output() {
         return output;
+    }
+
+    /** Its execution waits for an unavailable dependency; this uses up no attempt. */
+    void waiting(String reason) {
+        require(isInFlight(), "wait");
+        this.waitingReason = "waiting: " + reason;
+    }
+
+    void stopWaiting() {
+        this.waitingReason = null;
+    }
+
+    /** Why the task's execution waits, while it is in flight. */
+    public @Nullable String waitingReason() {
+        return isInFlight() ? waitingReason : null;
     }
 
     public @Nullable String lastError() {

@@ -1,8 +1,10 @@
 package dev.berrys.planning.plan;
 
 import dev.berrys.contracts.events.AgentEvents.ExecutionCompleted;
+import dev.berrys.contracts.events.AgentEvents.ExecutionContinued;
 import dev.berrys.contracts.events.AgentEvents.ExecutionFailed;
 import dev.berrys.contracts.events.AgentEvents.ExecutionStarted;
+import dev.berrys.contracts.events.AgentEvents.ExecutionWaiting;
 import dev.berrys.contracts.events.EventTypes;
 import dev.berrys.contracts.events.PlanningEvents.PlanCompleted;
 import dev.berrys.contracts.events.PlanningEvents.TaskCompleted;
@@ -70,8 +72,18 @@ class TaskOutcomes {
         });
     }
 
+    /** The task's execution waits for an unavailable dependency: shown on the task, no attempt used up. */
+    void waiting(ExecutionWaiting e, String tenant) {
+        current(e.taskId(), e.attempt(), tenant).ifPresent(c -> c.task().waiting(e.reason()));
+    }
+
+    void continued(ExecutionContinued e, String tenant) {
+        current(e.taskId(), e.attempt(), tenant).ifPresent(c -> c.task().stopWaiting());
+    }
+
     void completed(ExecutionCompleted e, String tenant) {
         current(e.taskId(), e.attempt(), tenant).ifPresent(c -> {
+            c.task().stopWaiting();
             Plan plan = c.plan();
             Instant now = Instant.now();
             c.task().complete(e.output(), now);
@@ -97,6 +109,7 @@ class TaskOutcomes {
 
     void failed(ExecutionFailed e, String tenant) {
         current(e.taskId(), e.attempt(), tenant).ifPresent(c -> {
+            c.task().stopWaiting();
             Plan plan = c.plan();
             Task task = c.task();
             Instant now = Instant.now();

@@ -6,6 +6,9 @@ import dev.berrys.contracts.api.ChatCompletionRequest.ResponseFormat;
 import dev.berrys.contracts.api.ChatCompletionResponse;
 import dev.berrys.contracts.api.ChatMessage;
 import dev.berrys.contracts.api.PlanProposal;
+import dev.berrys.starter.calls.OutagePolicy;
+import dev.berrys.starter.calls.OutagePolicy.OutageOutlasted;
+import dev.berrys.starter.calls.OutagePolicy.Waiting;
 import dev.berrys.starter.security.ServiceClients;
 import java.util.List;
 import java.util.UUID;
@@ -15,7 +18,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.HttpServerErrorException;
-import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 import tools.jackson.databind.JsonNode;
@@ -23,21 +25,24 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Asks model-orchestration for a plan ({@code POST /v1/chat/completions}, purpose {@code plan}, the
- * {@code berrys_plan} JSON schema). Transport errors and 5xx answers are retried with exponential backoff;
- * a 4xx (budget exceeded, no such model) is final.
+ * {@code berrys_plan} JSON schema). While model-orchestration is unavailable (connection refused or lost,
+ * timeout, 408, 429, 502, 503, 504) the {@link OutagePolicy} waits for it, up to the outage tolerance; a
+ * 4xx (budget exceeded, no such model) or a 500 is final. The read timeout is longer than
+ * model-orchestration's own budget for a call, so a call is never sent again while it is being worked on.
  */
 @Component
 class PlanningModel {
     private static final Logger log = LoggerFactory.getLogger(PlanningModel.class);
 
     private final RestClient client;
-    private final PlanningProperties props;
+    private final OutagePolicy outages;
+    private static final String DEPENDENCY = "model-orchestration";
     private final JsonMapper json;
 
-    PlanningModel(ServiceClients clients, PlanningProperties props, JsonMapper json) {
-        this.client = clients.create(props.modelUrl(), props.modelTimeout());
-        this.props = props;
+    PlanningModel(ServiceClients clients, PlanningProperties props, JsonMapper json, OutagePolicy outages) {
+        this.client = clients.create(props.modelUrl(), outages.modelReadTimeout());
         this.json = json;
+        this.outages = outages;
     }
 
     /** Why planning could not get an answer at all. */
@@ -61,37 +66,35 @@ class PlanningModel {
                 false,
                 null,
                 null);
-        String lastError = "";
-        for (int attempt = 0; attempt <= props.modelRetries(); attempt++) {
-            if (attempt > 0) {
-                sleep(props.modelRetryBackoff().toMillis() << Math.min(attempt - 1, 16));
-            }
-            beforeEachCall.run();
-            try {
-                ChatCompletionResponse response = client.post()
+        ChatCompletionResponse response;
+        try {
+            response = outages.call(DEPENDENCY, Waiting.NONE, () -> {
+                beforeEachCall.run();
+                return client.post()
                         .uri("/v1/chat/completions")
                         .header(BerrysHeaders.PURPOSE, BerrysHeaders.PURPOSE_PLAN)
                         .header(BerrysHeaders.PROJECT_ID, projectId.toString())
                         .body(request)
                         .retrieve()
                         .body(ChatCompletionResponse.class);
-                if (response == null
-                        || response.choices() == null
-                        || response.choices().isEmpty()) {
-                    return null;
-                }
-                return response.firstMessage().content();
-            } catch (ResourceAccessException | HttpServerErrorException e) {
-                lastError = describe(e);
-                log.warn("planning call for project {} failed (attempt {}): {}", projectId, attempt + 1, lastError);
-            } catch (HttpClientErrorException e) {
-                throw new Unavailable("model-orchestration refused the planning call: " + describe(e));
-            } catch (RestClientException e) {
-                throw new Unavailable("model-orchestration gave an unreadable answer: " + e.getMessage());
-            }
+            });
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Unavailable("planning was interrupted");
+        } catch (OutageOutlasted e) {
+            log.warn("planning call for project {} gave up: {}", projectId, e.getMessage());
+            throw new Unavailable("The planning model could not be reached: " + e.getMessage());
+        } catch (HttpClientErrorException e) {
+            throw new Unavailable("model-orchestration refused the planning call: " + describe(e));
+        } catch (HttpServerErrorException e) {
+            throw new Unavailable("model-orchestration failed the planning call: " + describe(e));
+        } catch (RestClientException e) {
+            throw new Unavailable("model-orchestration gave an unreadable answer: " + e.getMessage());
         }
-        throw new Unavailable("The planning model could not be reached after " + (props.modelRetries() + 1)
-                + " attempts; last error: " + lastError);
+        if (response == null || response.choices() == null || response.choices().isEmpty()) {
+            return null;
+        }
+        return response.firstMessage().content();
     }
 
     private String describe(RestClientException e) {
@@ -108,15 +111,6 @@ class PlanningModel {
             return node.hasNonNull("detail") ? node.get("detail").asString() : null;
         } catch (RuntimeException notJson) {
             return null;
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new Unavailable("planning was interrupted");
         }
     }
 }

@@ -9,24 +9,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Planning settings.
  *
  * @param modelUrl model-orchestration's base URL
- * @param modelTimeout read timeout of one planning call
- * @param modelRetries retries of a call that failed in transport or with a 5xx
- * @param modelRetryBackoff delay before the first retry, doubled for each further one
  * @param roles the roles a plan may use
  * @param maxTasks most tasks in a plan
- * @param lease how long a worker owns a planning request before another may take it over (renewed per call)
+ * @param lease how long a worker owns a planning request before another may take it over (renewed per
+ *     call); longer than a model call may take ({@code OutagePolicy.modelReadTimeout()}, 210 s by default)
  * @param recoveryIntervalMs how often unfinished requests are looked for
  */
 @ConfigurationProperties("berrys.planning")
 record PlanningProperties(
         @DefaultValue("http://127.0.0.1:8084") String modelUrl,
-        @DefaultValue("120s") Duration modelTimeout,
-        @DefaultValue("5") int modelRetries,
-        @DefaultValue("500ms") Duration modelRetryBackoff,
 
         @DefaultValue({"coordinator", "researcher", "developer", "writer", "reviewer"})
         List<String> roles,
 
         @DefaultValue("250") int maxTasks,
-        @DefaultValue("3m") Duration lease,
+        @DefaultValue("4m") Duration lease,
         @DefaultValue("15000") long recoveryIntervalMs) {}

@@ -5,14 +5,17 @@ import static org.awaitility.Awaitility.await;
 
 import dev.berrys.contracts.Streams;
 import dev.berrys.contracts.events.AgentEvents.ExecutionCompleted;
+import dev.berrys.contracts.events.AgentEvents.ExecutionContinued;
 import dev.berrys.contracts.events.AgentEvents.ExecutionFailed;
 import dev.berrys.contracts.events.AgentEvents.ExecutionStarted;
+import dev.berrys.contracts.events.AgentEvents.ExecutionWaiting;
 import dev.berrys.contracts.events.AgentRef;
 import dev.berrys.contracts.events.EventTypes;
 import dev.berrys.contracts.events.ProjectEvents;
 import dev.berrys.contracts.events.WorkflowEvents.PlanRequested;
 import dev.berrys.planning.FakeModelServer;
 import dev.berrys.planning.PlanningITSupport;
+import dev.berrys.starter.test.TestTokens;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.util.List;
@@ -173,6 +176,47 @@ class PlanRunIT extends PlanningITSupport {
 
         completed("research", 2, "fresh output");
         await().atMost(WAIT).until(() -> taskStatus(plan, "research").equals("COMPLETED"));
+    }
+
+    @Test
+    void aTaskWhoseExecutionWaitsOutAnOutageShowsWhyAndKeepsItsAttempt() {
+        run(project, plan, team);
+        awaitAssignment("research", 1);
+        UUID execution = started("research", 1);
+        await().atMost(WAIT).until(() -> taskStatus(plan, "research").equals("RUNNING"));
+
+        publish(
+                Streams.AGENT,
+                EventTypes.EXECUTION_WAITING,
+                new ExecutionWaiting(
+                        execution,
+                        taskId(plan, "research"),
+                        project,
+                        1,
+                        "model-orchestration unavailable: HTTP 503",
+                        Instant.now()));
+        await().atMost(WAIT).until(() -> "waiting: model-orchestration unavailable: HTTP 503"
+                .equals(task("research").path("waitingReason").asString(null)));
+        JsonNode waiting = task("research");
+        assertThat(waiting.path("status").asString()).isEqualTo("RUNNING");
+        assertThat(waiting.path("attempts").asInt()).isEqualTo(1);
+
+        publish(
+                Streams.AGENT,
+                EventTypes.EXECUTION_CONTINUED,
+                new ExecutionContinued(execution, taskId(plan, "research"), project, 1));
+        await().atMost(WAIT).until(() -> task("research").path("waitingReason").isNull());
+        completed("research", 1, "researched");
+        await().atMost(WAIT).until(() -> taskStatus(plan, "research").equals("COMPLETED"));
+        assertThat(task("research").path("attempts").asInt()).isEqualTo(1);
+    }
+
+    private JsonNode task(String key) {
+        return api(TestTokens.admin())
+                .get()
+                .uri("/api/tasks/{id}", taskId(plan, key))
+                .retrieve()
+                .body(JsonNode.class);
     }
 
     @Test

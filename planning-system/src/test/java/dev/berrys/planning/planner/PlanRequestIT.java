@@ -141,24 +141,44 @@ class PlanRequestIT extends PlanningITSupport {
     }
 
     @Test
-    void modelUnavailabilityIsRetriedAndAPlanStillComes() {
+    void anOutageOfTheModelLongerThanTheOldRetriesIsWaitedOutAndAPlanStillComes() {
         UUID project = UUID.randomUUID();
-        MODEL.script(project, Answer.error(503), Answer.error(500), Answer.plan(DIAMOND));
-        requestPlan(project, "Survive a flaky model", null, null);
+        MODEL.script(
+                project,
+                Answer.error(503),
+                Answer.error(502),
+                Answer.error(504),
+                Answer.error(503),
+                Answer.error(503),
+                Answer.error(503),
+                Answer.error(503),
+                Answer.plan(DIAMOND));
+        requestPlan(project, "Survive an outage", null, null);
 
         awaitPlan(project, 1);
-        assertThat(MODEL.calls(project)).hasSize(3);
+        assertThat(MODEL.calls(project)).hasSize(8);
     }
 
     @Test
-    void aModelThatKeepsFailingFailsThePlanningAfterFiveRetries() {
+    void aModelUnavailableForLongerThanTheOutageToleranceFailsThePlanning() {
         UUID project = UUID.randomUUID();
         MODEL.script(project, Answer.error(503));
         requestPlan(project, "Nobody answers", null, null);
 
         JsonNode failed = awaitPublished(EventTypes.PLAN_FAILED, project, 1).getFirst();
-        assertThat(failed.get("reason").asString()).contains("could not be reached after 6 attempts", "503");
-        assertThat(MODEL.calls(project)).hasSize(6);
+        assertThat(failed.get("reason").asString()).contains("could not be reached", "503", "outage tolerance");
+        assertThat(MODEL.calls(project).size()).isGreaterThan(6);
+    }
+
+    @Test
+    void aFailedPlanningCallThatIsNotAnOutageIsNotSentAgain() {
+        UUID project = UUID.randomUUID();
+        MODEL.script(project, Answer.error(500));
+        requestPlan(project, "A broken model", null, null);
+
+        JsonNode failed = awaitPublished(EventTypes.PLAN_FAILED, project, 1).getFirst();
+        assertThat(failed.get("reason").asString()).contains("failed the planning call", "500");
+        assertThat(MODEL.calls(project)).hasSize(1);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.berrys.contracts.events;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -40,6 +41,16 @@ public final class AgentEvents {
             boolean retryable) {}
 
     public record ExecutionCancelled(UUID executionId, UUID taskId, UUID projectId) {}
+
+    /**
+     * The execution waits for a dependency that is unavailable (an outage, which uses up no attempt);
+     * {@code reason} says which and why, e.g. "model-orchestration unavailable: HTTP 503".
+     */
+    public record ExecutionWaiting(
+            UUID executionId, UUID taskId, UUID projectId, int attempt, String reason, Instant since) {}
+
+    /** The dependency an execution waited for answered again; the execution goes on. */
+    public record ExecutionContinued(UUID executionId, UUID taskId, UUID projectId, int attempt) {}
 
     private AgentEvents() {}
 }

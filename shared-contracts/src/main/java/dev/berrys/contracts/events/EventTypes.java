@@ -50,6 +50,8 @@ public final class EventTypes {
     public static final String EXECUTION_COMPLETED = "execution.completed";
     public static final String EXECUTION_FAILED = "execution.failed";
     public static final String EXECUTION_CANCELLED = "execution.cancelled";
+    public static final String EXECUTION_WAITING = "execution.waiting";
+    public static final String EXECUTION_CONTINUED = "execution.continued";
 
     // berrys.model (model-orchestration)
     public static final String MODEL_CALL_RECORDED = "model.call-recorded";
