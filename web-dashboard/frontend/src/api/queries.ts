@@ -14,6 +14,7 @@ import type {
   ProjectResult,
   Provider,
   ServiceHealth,
+  Task,
   Tool,
   UsageRecord,
 } from './types';
@@ -165,6 +166,21 @@ export function useProjectAction(projectId: string) {
     mutationFn: (action: LifecycleAction) => post<Project>(`/api/projects/${projectId}/${action}`),
     onSuccess: (project) => {
       if (project?.id) client.setQueryData(keys.project(projectId), project);
+      void client.invalidateQueries({ queryKey: keys.project(projectId) });
+    },
+  });
+}
+
+export type TaskAction = 'retry' | 'skip';
+
+/** Retry or skip a task; the plan (and the project, reopened where it had failed) are fetched again. */
+export function useTaskAction(taskId: string, projectId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ action, reason }: { action: TaskAction; reason?: string }) =>
+      post<Task>(`/api/tasks/${taskId}/${action}`, reason ? { reason } : {}),
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: keys.plans(projectId) });
       void client.invalidateQueries({ queryKey: keys.project(projectId) });
     },
   });

@@ -11,7 +11,7 @@ export type ProjectStatus =
   | 'FAILED'
   | 'CANCELLED';
 
-export type TaskStatus = 'PENDING' | 'READY' | 'ASSIGNED' | 'RUNNING' | 'COMPLETED' | 'FAILED' | 'CANCELLED';
+export type TaskStatus = 'PENDING' | 'READY' | 'ASSIGNED' | 'RUNNING' | 'COMPLETED' | 'FAILED' | 'CANCELLED' | 'SKIPPED';
 
 export interface Progress {
   done: number;

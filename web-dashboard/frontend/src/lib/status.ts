@@ -16,6 +16,7 @@ const amber: Tone = { bg: '#fff4d6', border: '#e29a00', fg: '#8a5a00' };
 const green: Tone = { bg: '#ddf6e6', border: '#1f9d55', fg: '#116b38' };
 const red: Tone = { bg: '#fde3e3', border: '#dc2626', fg: '#a51c1c' };
 const slate: Tone = { bg: '#e5e7eb', border: '#6b7280', fg: '#374151' };
+const teal: Tone = { bg: '#dff3f0', border: '#0f766e', fg: '#115e59' };
 
 export const TASK_TONES: Record<TaskStatus, Tone> = {
   PENDING: grey,
@@ -25,6 +26,7 @@ export const TASK_TONES: Record<TaskStatus, Tone> = {
   COMPLETED: green,
   FAILED: red,
   CANCELLED: slate,
+  SKIPPED: teal,
 };
 
 export const PROJECT_TONES: Record<ProjectStatus, Tone> = {
@@ -63,7 +65,16 @@ export function projectActions(status: ProjectStatus): { pause: boolean; resume:
   return {
     start: status === 'DRAFT',
     pause: status === 'RUNNING' || status === 'PLANNING',
-    resume: status === 'PAUSED',
+    // a FAILED project resumes too: what failed runs again, completed outputs are kept
+    resume: status === 'PAUSED' || status === 'FAILED',
     cancel: !FINISHED_PROJECT_STATUSES.includes(status) && status !== 'DRAFT',
+  };
+}
+
+/** What a person may do to a task: retry a failed (or by the failure cancelled) one, skip one not running nor done. */
+export function taskActions(status: TaskStatus): { retry: boolean; skip: boolean } {
+  return {
+    retry: status === 'FAILED' || status === 'CANCELLED',
+    skip: status === 'PENDING' || status === 'READY' || status === 'FAILED' || status === 'CANCELLED',
   };
 }

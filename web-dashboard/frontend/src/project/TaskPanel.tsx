@@ -1,11 +1,12 @@
-import { useEffect, useRef } from 'react';
-import { useExecution, useExecutions } from '../api/queries';
+import { useEffect, useRef, useState } from 'react';
+import { useExecution, useExecutions, useTaskAction } from '../api/queries';
 import type { Agent, Task } from '../api/types';
 import { LazyMarkdown } from '../components/LazyMarkdown';
 import { StatusBadge } from '../components/StatusBadge';
 import { QueryState, Spinner } from '../components/ui';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { dateTime } from '../lib/format';
+import { taskActions } from '../lib/status';
 import { ExecutionView } from './ExecutionView';
 
 export function TaskPanel({
@@ -54,6 +55,7 @@ export function TaskPanel({
       </div>
       {task.description && <p className="task-description">{task.description}</p>}
       {task.lastError && <div className="alert alert-error">Last error: {task.lastError}</div>}
+      <TaskActions task={task} />
       {(task.dependsOn ?? []).length > 0 && (
         <p className="small muted">
           Waits for: {(task.dependsOn ?? []).map((d) => tasksById.get(d)?.title ?? d.slice(0, 8)).join(', ')}
@@ -83,5 +85,68 @@ export function TaskPanel({
         </>
       )}
     </section>
+  );
+}
+
+/** Retry and Skip: a person's way past a failed task. Skipping asks why; dependants are told. */
+export function TaskActions({ task }: { task: Task }) {
+  const action = useTaskAction(task.id, task.projectId ?? '');
+  const [skipping, setSkipping] = useState(false);
+  const [reason, setReason] = useState('');
+  const [reasonError, setReasonError] = useState('');
+  const allowed = taskActions(task.status);
+  const reasonId = `skip-reason-${task.id}`;
+  if (!allowed.retry && !allowed.skip) return null;
+
+  const skip = () => {
+    if (!skipping) {
+      setSkipping(true);
+      return;
+    }
+    if (!reason.trim()) {
+      setReasonError('Say why the task is skipped: its dependants are told.');
+      document.getElementById(reasonId)?.focus();
+      return;
+    }
+    action.mutate({ action: 'skip', reason: reason.trim() });
+  };
+
+  return (
+    <div className="task-actions">
+      {skipping && (
+        <div className="field">
+          <label htmlFor={reasonId}>Reason</label>
+          <textarea
+            id={reasonId}
+            value={reason}
+            autoFocus
+            aria-invalid={!!reasonError}
+            aria-describedby={reasonError ? `${reasonId}-error` : undefined}
+            onChange={(e) => {
+              setReason(e.target.value);
+              setReasonError('');
+            }}
+          />
+          {reasonError && (
+            <p className="field-error" id={`${reasonId}-error`}>
+              {reasonError}
+            </p>
+          )}
+        </div>
+      )}
+      <div className="actions">
+        {allowed.retry && (
+          <button type="button" className="btn btn-primary" disabled={action.isPending} onClick={() => action.mutate({ action: 'retry' })}>
+            Retry
+          </button>
+        )}
+        {allowed.skip && (
+          <button type="button" className="btn" disabled={action.isPending} onClick={skip}>
+            Skip
+          </button>
+        )}
+      </div>
+      {action.error ? <ProblemAlert error={action.error} /> : null}
+    </div>
   );
 }

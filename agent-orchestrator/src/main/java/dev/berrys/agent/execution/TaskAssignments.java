@@ -2,6 +2,8 @@ package dev.berrys.agent.execution;
 
 import dev.berrys.contracts.Streams;
 import dev.berrys.contracts.events.AgentEvents.ExecutionCancelled;
+import dev.berrys.contracts.events.AgentEvents.ExecutionCompleted;
+import dev.berrys.contracts.events.AgentEvents.ExecutionFailed;
 import dev.berrys.contracts.events.EventTypes;
 import dev.berrys.contracts.events.PlanningEvents.TaskAssigned;
 import dev.berrys.starter.events.EventMetadata;
@@ -10,6 +12,7 @@ import dev.berrys.starter.events.OnEvent;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -17,7 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Turns {@code task.assigned} into an execution row, and nothing more inside the event's transaction:
- * the agent loop starts after the commit. The unique (task, attempt) makes a repeated assignment a no-op.
+ * the agent loop starts after the commit. The unique (task, attempt) makes a repeated assignment of a live
+ * execution a no-op; that of an ended one repeats its end.
  * A task of a cancelled project is recorded as CANCELLED and never runs.
  */
 @Component
@@ -72,6 +76,7 @@ class TaskAssignments {
                 leases.owner(),
                 leases.millis());
         if (inserted == 0) {
+            repeatOutcome(task, event.tenant());
             return;
         }
         if (cancelled) {
@@ -83,5 +88,45 @@ class TaskAssignments {
             return;
         }
         launcher.launchAfterCommit(id);
+    }
+
+    /**
+     * The assignment of an execution that exists already: planning-system heard nothing of it for too long.
+     * A live one (PENDING, RUNNING) goes on and this is a no-op; the end of one that ended is told again,
+     * since it is that news that was lost.
+     */
+    private void repeatOutcome(TaskAssigned task, String tenant) {
+        jdbc.query(
+                "select id, agent_id, status, output, error, retryable, input_tokens, output_tokens from execution"
+                        + " where task_id = ? and attempt = ? and tenant = ? and status in ('COMPLETED', 'FAILED')",
+                rs -> {
+                    UUID id = rs.getObject("id", UUID.class);
+                    UUID agent = rs.getObject("agent_id", UUID.class);
+                    Object payload = "COMPLETED".equals(rs.getString("status"))
+                            ? new ExecutionCompleted(
+                                    id,
+                                    task.taskId(),
+                                    task.projectId(),
+                                    agent,
+                                    task.attempt(),
+                                    Objects.requireNonNullElse(rs.getString("output"), ""),
+                                    rs.getLong("input_tokens"),
+                                    rs.getLong("output_tokens"))
+                            : new ExecutionFailed(
+                                    id,
+                                    task.taskId(),
+                                    task.projectId(),
+                                    agent,
+                                    task.attempt(),
+                                    Objects.requireNonNullElse(rs.getString("error"), "the execution failed"),
+                                    rs.getBoolean("retryable"));
+                    String type = payload instanceof ExecutionCompleted
+                            ? EventTypes.EXECUTION_COMPLETED
+                            : EventTypes.EXECUTION_FAILED;
+                    events.publish(type, id, payload, tenant);
+                },
+                task.taskId(),
+                task.attempt(),
+                tenant);
     }
 }

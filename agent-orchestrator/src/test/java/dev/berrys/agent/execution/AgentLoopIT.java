@@ -378,6 +378,35 @@ class AgentLoopIT extends AgentIntegrationTest {
     }
 
     @Test
+    void aRepeatedAssignmentOfALiveExecutionIsANoOpAndOfAnEndedOneRepeatsItsEnd() throws InterruptedException {
+        TaskAssigned task = task(UUID.randomUUID(), "developer", "Take your time", List.of());
+        MODEL.script(task.taskId(), (request, n) -> FakeModel.delayed(answer("slow answer", 5, 5), 1_500));
+        assign(task);
+        awaitStatus(task.taskId(), 1, "RUNNING");
+
+        assign(task); // re-announced by planning-system's reconciler while the execution runs
+        awaitStatus(task.taskId(), 1, "COMPLETED");
+        Thread.sleep(500);
+        assertThat(published(EventTypes.EXECUTION_STARTED, task.taskId())).hasSize(1);
+        assertThat(published(EventTypes.EXECUTION_COMPLETED, task.taskId())).hasSize(1);
+
+        assign(task); // re-announced because the execution.completed was lost
+
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(20))
+                .until(() ->
+                        published(EventTypes.EXECUTION_COMPLETED, task.taskId()).size() == 2);
+        List<JsonNode> ends = published(EventTypes.EXECUTION_COMPLETED, task.taskId());
+        assertThat(ends.get(1).path("executionId").asString())
+                .isEqualTo(ends.get(0).path("executionId").asString());
+        assertThat(ends.get(1).path("output").asString()).isEqualTo("slow answer");
+        assertThat(ends.get(1).path("attempt").asInt()).isEqualTo(1);
+        assertThat(MODEL.calls(task.taskId())).hasSize(1);
+        assertThat(jdbc.queryForObject("select count(*) from execution where task_id = ?", Long.class, task.taskId()))
+                .isEqualTo(1);
+    }
+
+    @Test
     void laterTasksOfTheProjectGetTheProjectMemory() {
         UUID project = UUID.randomUUID();
         TaskAssigned first = task(project, "researcher", "Find the sources", List.of());

@@ -117,6 +117,14 @@ class Plan {
         finishedAt = now;
     }
 
+    /** A FAILED plan runs again (its failed tasks are retried); it keeps its completed tasks and team. */
+    void reopen() {
+        require(status == PlanStatus.FAILED, "be reopened");
+        status = PlanStatus.RUNNING;
+        statusReason = null;
+        finishedAt = null;
+    }
+
     /** A newer version replaced this one before it ran. */
     void supersede(Instant now) {
         require(status == PlanStatus.CREATED, "be superseded");

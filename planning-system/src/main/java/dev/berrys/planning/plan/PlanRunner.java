@@ -2,8 +2,11 @@ package dev.berrys.planning.plan;
 
 import dev.berrys.contracts.events.AgentRef;
 import dev.berrys.contracts.events.EventTypes;
+import dev.berrys.contracts.events.PlanningEvents.PlanCompleted;
 import dev.berrys.contracts.events.PlanningEvents.PlanFailed;
+import dev.berrys.contracts.events.PlanningEvents.PlanReopened;
 import dev.berrys.contracts.events.PlanningEvents.TaskCancelled;
+import dev.berrys.contracts.events.PlanningEvents.TaskReady;
 import dev.berrys.contracts.events.WorkflowEvents.PlanRunRequested;
 import dev.berrys.planning.graph.PlanValidator;
 import dev.berrys.starter.events.EventPublisher;
@@ -58,6 +61,9 @@ class PlanRunner {
         Plan plan = plans.lock(request.planId(), tenant).orElse(null);
         if (plan == null || plan.status() != PlanStatus.CREATED) {
             log.info("run of plan {} ignored: {}", request.planId(), plan == null ? "unknown" : plan.status());
+            if (plan != null) {
+                repeatOutcome(plan);
+            }
             return;
         }
         Instant now = Instant.now();
@@ -92,13 +98,86 @@ class PlanRunner {
         plans.lockByProject(tenant, projectId, EnumSet.of(PlanStatus.RUNNING)).forEach(Plan::pause);
     }
 
+    /**
+     * The project goes on: a paused plan resumes, and a FAILED latest version is reopened (the project
+     * was resumed after its failure).
+     */
     void resume(UUID projectId, String tenant) {
-        controls.lock(projectId, tenant);
+        ProjectControls.State project = controls.lock(projectId, tenant);
         controls.paused(projectId, false);
         Instant now = Instant.now();
         for (Plan plan : plans.lockByProject(tenant, projectId, EnumSet.of(PlanStatus.PAUSED))) {
             plan.resume();
             dispatcher.advance(plan, tasks.findByPlanIdOrderByPosition(plan.id()), now);
+        }
+        if (project.cancelled()) {
+            return;
+        }
+        plans.findFirstByTenantAndProjectIdOrderByVersionDesc(tenant, projectId)
+                .filter(p -> p.status() == PlanStatus.FAILED)
+                .flatMap(p -> plans.lock(p.id(), tenant))
+                .filter(p -> p.status() == PlanStatus.FAILED)
+                .ifPresent(p -> reopen(p, tasks.findByPlanIdOrderByPosition(p.id()), "project resumed", now));
+    }
+
+    /**
+     * Runs a FAILED plan again: its failed tasks are retried, the tasks its failure cancelled wait for
+     * their dependencies again, completed (and skipped) tasks keep their outputs. The caller may already
+     * have changed one task (a person's skip) after reopening the plan itself.
+     */
+    void reopen(Plan plan, List<Task> all, String reason, Instant now) {
+        if (plan.status() == PlanStatus.FAILED) {
+            plan.reopen();
+        }
+        for (Task task : all) {
+            if (task.status() == TaskStatus.FAILED) {
+                task.retry();
+                events.publish(
+                        EventTypes.TASK_READY,
+                        task.id(),
+                        new TaskReady(task.id(), plan.id(), plan.projectId()),
+                        plan.tenant());
+            } else if (task.status() == TaskStatus.CANCELLED) {
+                task.reopen();
+            }
+        }
+        events.publish(
+                EventTypes.PLAN_REOPENED,
+                plan.id(),
+                new PlanReopened(plan.id(), plan.projectId(), reason),
+                plan.tenant());
+        log.info("plan {} of project {} reopened: {}", plan.id(), plan.projectId(), reason);
+        completeOrAdvance(plan, all, now);
+    }
+
+    /**
+     * The workflow asked again for a plan that already ended (it heard nothing of the end: the event was
+     * lost), so the end is told again; its consumers are idempotent.
+     */
+    private void repeatOutcome(Plan plan) {
+        if (plan.status() == PlanStatus.COMPLETED) {
+            completeOrAdvance(plan, tasks.findByPlanIdOrderByPosition(plan.id()), Instant.now());
+        } else if (plan.status() == PlanStatus.FAILED) {
+            String reason = java.util.Objects.requireNonNullElse(plan.statusReason(), "the plan failed");
+            events.publish(
+                    EventTypes.PLAN_FAILED,
+                    plan.id(),
+                    new PlanFailed(plan.projectId(), plan.id(), reason),
+                    plan.tenant());
+        }
+    }
+
+    /** After a task was counted done: the plan's completion, or its dependants readied and assigned. */
+    void completeOrAdvance(Plan plan, List<Task> all, Instant now) {
+        if (plan.status() == PlanStatus.COMPLETED) {
+            events.publish(
+                    EventTypes.PLAN_COMPLETED,
+                    plan.id(),
+                    new PlanCompleted(plan.id(), plan.projectId(), plan.goal(), TaskDispatcher.outputs(all)),
+                    plan.tenant());
+            log.info("plan {} of project {} completed", plan.id(), plan.projectId());
+        } else {
+            dispatcher.advance(plan, all, now);
         }
     }
 

@@ -20,8 +20,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A task of a plan. Its status moves PENDING → READY → ASSIGNED → RUNNING → COMPLETED, back to READY
- * for a retry, or to FAILED / CANCELLED; each move is guarded here. {@code attempts} counts assignments,
- * so an execution's attempt number tells whether its news is current.
+ * for a retry, or to FAILED / CANCELLED; a person may retry a FAILED or CANCELLED one (back to READY) or
+ * skip one that is not running (SKIPPED); each move is guarded here. {@code attempts} counts assignments,
+ * so an execution's attempt number tells whether its news is current; it never goes back, and
+ * {@code attemptBase} marks where a person's retry gave the task a fresh allowance.
  */
 @Entity
 @Table(name = "task")
@@ -47,6 +49,8 @@ class Task {
     private @Nullable Integer criticalPosition;
     private int dependants;
     private int attempts;
+    private int attemptBase;
+    private @Nullable Instant progressAt;
     private @Nullable UUID agentId;
     private @Nullable UUID executionId;
     private @Nullable Instant startedAt;
@@ -100,13 +104,55 @@ class Task {
     }
 
     /** A new attempt on {@code agent}; the attempt number is the new {@link #attempts()}. */
-    void assign(UUID agent) {
+    void assign(UUID agent, Instant now) {
         require(status == TaskStatus.READY, "assign");
         status = TaskStatus.ASSIGNED;
         agentId = agent;
         attempts++;
         nextAttemptAt = null;
         executionId = null;
+        progressAt = now;
+    }
+
+    /** Its assignment was published again: nothing was heard of it for too long. */
+    void announced(Instant now) {
+        require(isInFlight(), "be announced again");
+        progressAt = now;
+    }
+
+    /** A person (or a resumed project) runs it again, with a fresh allowance of attempts. */
+    void retry() {
+        require(status == TaskStatus.FAILED || status == TaskStatus.CANCELLED, "be retried");
+        status = TaskStatus.READY;
+        attemptBase = attempts;
+        nextAttemptAt = null;
+        completedAt = null;
+    }
+
+    /** Back to PENDING after the plan's failure cancelled it: it is done again once its dependencies are. */
+    void reopen() {
+        require(status == TaskStatus.CANCELLED, "be reopened");
+        status = TaskStatus.PENDING;
+        completedAt = null;
+    }
+
+    /** A person skips it; dependants get {@link #output()} saying so, and why. */
+    void skip(String reason, Instant now) {
+        require(
+                status == TaskStatus.PENDING
+                        || status == TaskStatus.READY
+                        || status == TaskStatus.FAILED
+                        || status == TaskStatus.CANCELLED,
+                "be skipped");
+        status = TaskStatus.SKIPPED;
+        output = "[skipped] This task was skipped by a person and produced nothing. Reason: " + reason;
+        completedAt = now;
+        nextAttemptAt = null;
+    }
+
+    /** Attempts made since the last retry by a person, the first one included. */
+    int attemptsSinceRetry() {
+        return attempts - attemptBase;
     }
 
     void start(UUID execution, UUID agent, Instant now) {
@@ -115,6 +161,7 @@ class Task {
         executionId = execution;
         agentId = agent;
         startedAt = now;
+        progressAt = now;
     }
 
     void complete(String result, Instant now) {
@@ -265,6 +312,11 @@ class Task {
 
     public @Nullable Instant nextAttemptAt() {
         return nextAttemptAt;
+    }
+
+    /** When it last moved or had its assignment published, while ASSIGNED or RUNNING. */
+    public @Nullable Instant progressAt() {
+        return progressAt;
     }
 
     public Set<UUID> dependsOn() {

@@ -30,7 +30,7 @@ class TaskDispatcher {
     }
 
     /**
-     * Readies every PENDING task whose dependencies all COMPLETED and, while the plan runs, assigns every
+     * Readies every PENDING task whose dependencies are all done (COMPLETED or SKIPPED) and, while the plan runs, assigns every
      * READY task that is due (independent tasks all at once). {@code tasks} are all the plan's tasks.
      */
     void advance(Plan plan, List<Task> tasks, Instant now) {
@@ -57,26 +57,31 @@ class TaskDispatcher {
                 log.warn("plan {} has no agent for role {}; task {} stays READY", plan.id(), task.role(), task.id());
                 continue;
             }
-            task.assign(agent.get());
-            events.publish(
-                    EventTypes.TASK_ASSIGNED,
-                    task.id(),
-                    new TaskAssigned(
-                            task.id(),
-                            plan.id(),
-                            plan.projectId(),
-                            agent.get(),
-                            task.role(),
-                            task.title(),
-                            task.description(),
-                            plan.goal(),
-                            task.attempts(),
-                            outputs(task.dependsOn().stream()
-                                    .map(byId::get)
-                                    .filter(Objects::nonNull)
-                                    .toList())),
-                    plan.tenant());
+            task.assign(agent.get(), now);
+            announce(plan, task, byId);
         }
+    }
+
+    /** Publishes {@code task.assigned} for the task's current attempt, with its dependencies' outputs. */
+    void announce(Plan plan, Task task, Map<UUID, Task> byId) {
+        events.publish(
+                EventTypes.TASK_ASSIGNED,
+                task.id(),
+                new TaskAssigned(
+                        task.id(),
+                        plan.id(),
+                        plan.projectId(),
+                        Objects.requireNonNull(task.agentId()),
+                        task.role(),
+                        task.title(),
+                        task.description(),
+                        plan.goal(),
+                        task.attempts(),
+                        outputs(task.dependsOn().stream()
+                                .map(byId::get)
+                                .filter(Objects::nonNull)
+                                .toList())),
+                plan.tenant());
     }
 
     /** What these tasks produced, in plan order. */
@@ -96,7 +101,7 @@ class TaskDispatcher {
     private static boolean dependenciesDone(Task task, Map<UUID, Task> byId) {
         for (UUID dep : task.dependsOn()) {
             Task d = byId.get(dep);
-            if (d == null || d.status() != TaskStatus.COMPLETED) {
+            if (d == null || !d.status().isDone()) {
                 return false;
             }
         }

@@ -6,7 +6,6 @@ import dev.berrys.contracts.events.AgentEvents.ExecutionFailed;
 import dev.berrys.contracts.events.AgentEvents.ExecutionStarted;
 import dev.berrys.contracts.events.AgentEvents.ExecutionWaiting;
 import dev.berrys.contracts.events.EventTypes;
-import dev.berrys.contracts.events.PlanningEvents.PlanCompleted;
 import dev.berrys.contracts.events.PlanningEvents.TaskCompleted;
 import dev.berrys.contracts.events.PlanningEvents.TaskFailed;
 import dev.berrys.contracts.events.PlanningEvents.TaskRetryScheduled;
@@ -14,7 +13,6 @@ import dev.berrys.contracts.events.PlanningEvents.TaskStarted;
 import dev.berrys.starter.events.EventPublisher;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -93,16 +91,8 @@ class TaskOutcomes {
                     e.taskId(),
                     new TaskCompleted(e.taskId(), plan.id(), plan.projectId(), plan.completedTasks(), plan.taskCount()),
                     tenant);
-            if (plan.status() == PlanStatus.COMPLETED) {
-                List<Task> all = tasks.findByPlanIdOrderByPosition(plan.id());
-                events.publish(
-                        EventTypes.PLAN_COMPLETED,
-                        plan.id(),
-                        new PlanCompleted(plan.id(), plan.projectId(), plan.goal(), TaskDispatcher.outputs(all)),
-                        tenant);
-                log.info("plan {} of project {} completed", plan.id(), plan.projectId());
-            } else if (c.task().dependants() > 0) {
-                dispatcher.advance(plan, tasks.findByPlanIdOrderByPosition(plan.id()), now);
+            if (plan.status() == PlanStatus.COMPLETED || c.task().dependants() > 0) {
+                runner.completeOrAdvance(plan, tasks.findByPlanIdOrderByPosition(plan.id()), now);
             }
         });
     }
@@ -113,7 +103,7 @@ class TaskOutcomes {
             Plan plan = c.plan();
             Task task = c.task();
             Instant now = Instant.now();
-            if (e.retryable() && task.attempts() < props.maxAttempts()) {
+            if (e.retryable() && task.attemptsSinceRetry() < props.maxAttempts()) {
                 Instant notBefore = now.plus(backoff(task.attempts()));
                 task.retryAt(notBefore, e.reason());
                 events.publish(

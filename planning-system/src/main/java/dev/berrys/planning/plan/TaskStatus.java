@@ -7,9 +7,16 @@ public enum TaskStatus {
     RUNNING,
     COMPLETED,
     FAILED,
-    CANCELLED;
+    CANCELLED,
+    /** A person skipped it; it counts as done for its dependants and the plan. */
+    SKIPPED;
 
     public boolean isFinal() {
-        return this == COMPLETED || this == FAILED || this == CANCELLED;
+        return this == COMPLETED || this == FAILED || this == CANCELLED || this == SKIPPED;
+    }
+
+    /** Done for readiness: its dependants may run. */
+    public boolean isDone() {
+        return this == COMPLETED || this == SKIPPED;
     }
 }

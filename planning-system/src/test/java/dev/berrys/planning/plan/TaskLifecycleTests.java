@@ -19,7 +19,7 @@ class TaskLifecycleTests {
     @Test
     void aTaskMovesFromPendingThroughAnAttemptToCompleted() {
         task.ready();
-        task.assign(UUID.randomUUID());
+        task.assign(UUID.randomUUID(), Instant.now());
         assertThat(task.attempts()).isEqualTo(1);
         assertThat(task.isCurrent(1)).isTrue();
         task.start(UUID.randomUUID(), task.agentId(), now);
@@ -34,14 +34,14 @@ class TaskLifecycleTests {
     @Test
     void aRetryMakesTheTaskReadyAtItsTimeAndTheNextAssignmentIsTheNextAttempt() {
         task.ready();
-        task.assign(UUID.randomUUID());
+        task.assign(UUID.randomUUID(), Instant.now());
         task.retryAt(now.plusMillis(500), "flaky");
 
         assertThat(task.status()).isEqualTo(TaskStatus.READY);
         assertThat(task.isDue(now)).isFalse();
         assertThat(task.isDue(now.plusMillis(500))).isTrue();
         assertThat(task.lastError()).isEqualTo("flaky");
-        task.assign(UUID.randomUUID());
+        task.assign(UUID.randomUUID(), Instant.now());
         assertThat(task.attempts()).isEqualTo(2);
         assertThat(task.isCurrent(1)).isFalse();
         assertThat(task.nextAttemptAt()).isNull();
@@ -50,7 +50,7 @@ class TaskLifecycleTests {
     @Test
     void aCompletionWithoutARecordedStartStillHasAStartTime() {
         task.ready();
-        task.assign(UUID.randomUUID());
+        task.assign(UUID.randomUUID(), Instant.now());
         task.complete("out", now);
 
         assertThat(task.startedAt()).isEqualTo(now);
@@ -58,7 +58,8 @@ class TaskLifecycleTests {
 
     @Test
     void illegalMovesAreConflicts() {
-        assertThatThrownBy(() -> task.assign(UUID.randomUUID())).isInstanceOf(ProblemException.Conflict.class);
+        assertThatThrownBy(() -> task.assign(UUID.randomUUID(), Instant.now()))
+                .isInstanceOf(ProblemException.Conflict.class);
         assertThatThrownBy(() -> task.complete("x", now)).isInstanceOf(ProblemException.Conflict.class);
         task.cancel(now);
         assertThatThrownBy(task::ready).isInstanceOf(ProblemException.Conflict.class);

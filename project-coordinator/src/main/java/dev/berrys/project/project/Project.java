@@ -22,7 +22,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A goal and its way through the platform. Commands from the API ({@link #start}, {@link #pause},
- * {@link #resume}, {@link #cancel}) refuse an illegal move with a 409. Facts reported by other services
+ * {@link #resume}, {@link #cancel}) refuse an illegal move with a 409; FAILED is final unless resumed. Facts reported by other services
  * ({@link #planCreated}, {@link #runRequested}, ...) never fail: a fact that no longer applies (the
  * project was cancelled meanwhile) changes nothing, and the method says whether it changed the status.
  */
@@ -97,10 +97,15 @@ class Project {
 
     /**
      * Back to the status the pause interrupted. Also allowed after a budget pause: the budget may have been
-     * raised at model-orchestration directly, and a call still over it only pauses the project again.
+     * raised at model-orchestration directly, and a call still over it only pauses the project again. A
+     * FAILED project goes back to work too ({@link #reopen}): what failed runs again.
      */
     void resume() {
-        require(status == PAUSED, "be resumed only while PAUSED");
+        require(status == PAUSED || status == FAILED, "be resumed only while PAUSED or FAILED");
+        if (status == FAILED) {
+            reopen();
+            return;
+        }
         moveTo(resumeTo == null ? PLANNING : resumeTo, null);
         resumeTo = null;
     }
@@ -216,6 +221,19 @@ class Project {
         resumeTo = null;
         completedAt = Instant.now();
         moveTo(COMPLETED, null);
+        return true;
+    }
+
+    /**
+     * A FAILED project goes back to work: RUNNING where it has a plan (its failed tasks run again), else
+     * PLANNING. Returns whether it was FAILED: a reopened plan of a project resumed meanwhile changes nothing.
+     */
+    boolean reopen() {
+        if (status != FAILED) {
+            return false;
+        }
+        completedAt = null;
+        moveTo(planId == null ? PLANNING : RUNNING, null);
         return true;
     }
 

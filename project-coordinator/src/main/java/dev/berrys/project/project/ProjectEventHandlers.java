@@ -10,7 +10,7 @@ import dev.berrys.starter.events.OnEvent;
 import java.math.BigDecimal;
 import org.springframework.stereotype.Component;
 
-/** The other services' facts about a project's plan, progress, failure and spend. */
+/** The other services' facts about a project's plan, progress, failure (and its reopening) and spend. */
 @Component
 class ProjectEventHandlers {
     private final ProjectFlow flow;
@@ -33,6 +33,16 @@ class ProjectEventHandlers {
     @OnEvent(stream = Streams.PLANNING, type = EventTypes.TASK_COMPLETED)
     void taskCompleted(PlanningEvents.TaskCompleted e, EventMetadata meta) {
         flow.taskCompleted(meta.tenant(), e.projectId(), e.planId(), e.completedTasks(), e.totalTasks());
+    }
+
+    @OnEvent(stream = Streams.PLANNING, type = EventTypes.TASK_SKIPPED)
+    void taskSkipped(PlanningEvents.TaskSkipped e, EventMetadata meta) {
+        flow.taskCompleted(meta.tenant(), e.projectId(), e.planId(), e.completedTasks(), e.totalTasks());
+    }
+
+    @OnEvent(stream = Streams.PLANNING, type = EventTypes.PLAN_REOPENED)
+    void planReopened(PlanningEvents.PlanReopened e, EventMetadata meta) {
+        flow.planReopened(meta.tenant(), e.projectId());
     }
 
     @OnEvent(stream = Streams.PLANNING, type = EventTypes.PLAN_FAILED)

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,10 +23,12 @@ public class ProjectFlow {
 
     private final Projects projects;
     private final ProjectEventLog events;
+    private final ApplicationEventPublisher local;
 
-    ProjectFlow(Projects projects, ProjectEventLog events) {
+    ProjectFlow(Projects projects, ProjectEventLog events, ApplicationEventPublisher local) {
         this.projects = projects;
         this.events = events;
+        this.local = local;
     }
 
     public void planCreated(String tenant, UUID projectId, UUID planId, int version, int tasks) {
@@ -82,6 +85,19 @@ public class ProjectFlow {
         lock(tenant, projectId).ifPresent(p -> {
             if (p.fail(reason)) {
                 publish(p, EventTypes.PROJECT_FAILED, new ProjectEvents.Failed(projectId, reason));
+            }
+        });
+    }
+
+    /**
+     * planning-system reopened the project's failed plan (a person retried or skipped a task): a FAILED
+     * project goes back to work, announced as resumed so that the workflow goes on too.
+     */
+    public void planReopened(String tenant, UUID projectId) {
+        lock(tenant, projectId).ifPresent(p -> {
+            if (p.reopen()) {
+                publish(p, EventTypes.PROJECT_RESUMED, new ProjectEvents.Resumed(projectId));
+                local.publishEvent(new ProjectResumed(projectId, tenant));
             }
         });
     }

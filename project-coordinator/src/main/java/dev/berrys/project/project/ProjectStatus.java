@@ -3,7 +3,10 @@ package dev.berrys.project.project;
 import java.util.EnumSet;
 import java.util.Set;
 
-/** Where a project is in its life. COMPLETED, FAILED and CANCELLED are final. */
+/**
+ * Where a project is in its life. COMPLETED, FAILED and CANCELLED are final: nothing more happens on its
+ * own. A person may still resume a FAILED one.
+ */
 public enum ProjectStatus {
     DRAFT,
     PLANNING,

@@ -7,7 +7,7 @@ enum ResultStatus {
     /** model-orchestration refused the call for the budget; resuming the project unblocks it. */
     BLOCKED,
     COMPLETED,
-    /** The synthesis call failed past its retries; the project FAILED. */
+    /** The synthesis call failed past its retries; the project FAILED. Resuming it tries again. */
     FAILED,
     /** The project was finished otherwise (cancelled) before its result was made. */
     ABANDONED

@@ -47,7 +47,7 @@ class SynthesisJobs implements DisposableBean {
         }
     }
 
-    /** A project paused for its budget went on: a synthesis it refused may be tried again. */
+    /** A project paused for its budget, or failed, went on: a synthesis refused or failed may be tried again. */
     @EventListener
     void resumed(ProjectResumed event) {
         if (leases.unblock(event.projectId(), event.tenant())) {

@@ -47,11 +47,14 @@ class SynthesisLeases {
                 """, (rs, i) -> new Pending(rs.getObject(1, UUID.class), rs.getString(2)), limit);
     }
 
-    /** A synthesis refused for the budget may be tried again; true where there was one. */
+    /**
+     * A synthesis refused for the budget, or one that failed (its project failed, and was resumed), may be
+     * tried again; true where there was one.
+     */
     boolean unblock(UUID projectId, String tenant) {
         return jdbc.update("""
                         update project_result set status = 'PENDING', lease_until = null
-                        where project_id = ? and tenant = ? and status = 'BLOCKED'
+                        where project_id = ? and tenant = ? and status in ('BLOCKED', 'FAILED')
                         """, projectId, tenant) == 1;
     }
 }

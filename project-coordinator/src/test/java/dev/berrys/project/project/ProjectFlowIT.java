@@ -67,6 +67,74 @@ class ProjectFlowIT extends IntegrationTestBase {
     }
 
     @Test
+    void aFailedProjectIsResumedToRunningAndAnnouncedAsResumed() {
+        Plan plan = runningProject("", 2);
+        UUID id = plan.projectId();
+        emit(Streams.PLANNING, EventTypes.PLAN_FAILED, id, new PlanningEvents.PlanFailed(id, plan.planId(), "boom"));
+        awaitStatus(id, "FAILED");
+
+        Api.Response resumed = api.post("/api/projects/" + id + "/resume", admin(), null);
+
+        assertThat(resumed.status()).as(resumed.raw()).isEqualTo(200);
+        assertThat(resumed.body().get("status").asString()).isEqualTo("RUNNING");
+        assertThat(resumed.body().get("statusReason").isNull()).isTrue();
+        assertThat(resumed.body().get("completedAt").isNull()).isTrue();
+        assertThat(published(id, EventTypes.PROJECT_RESUMED)).hasSize(1);
+        assertThat(api.post("/api/projects/" + id + "/resume", admin(), null).status())
+                .as("a RUNNING project cannot be resumed")
+                .isEqualTo(409);
+
+        // planning-system's news of the plan it reopened changes nothing more
+        UUID reopened = emit(
+                Streams.PLANNING,
+                EventTypes.PLAN_REOPENED,
+                id,
+                new PlanningEvents.PlanReopened(plan.planId(), id, "project resumed"));
+        await().atMost(WAIT).until(() -> handled(reopened));
+        assertThat(published(id, EventTypes.PROJECT_RESUMED)).hasSize(1);
+    }
+
+    @Test
+    void aPlanReopenedByATaskRetryBringsAFailedProjectBackToRunning() {
+        Plan plan = runningProject("", 2);
+        UUID id = plan.projectId();
+        emit(Streams.PLANNING, EventTypes.PLAN_FAILED, id, new PlanningEvents.PlanFailed(id, plan.planId(), "boom"));
+        awaitStatus(id, "FAILED");
+
+        emit(
+                Streams.PLANNING,
+                EventTypes.PLAN_REOPENED,
+                id,
+                new PlanningEvents.PlanReopened(plan.planId(), id, "task 'Draft' retried"));
+
+        awaitStatus(id, "RUNNING");
+        assertThat(published(id, EventTypes.PROJECT_RESUMED)).hasSize(1);
+        emit(
+                Streams.PLANNING,
+                EventTypes.TASK_SKIPPED,
+                id,
+                new PlanningEvents.TaskSkipped(plan.tasks().get(0).taskId(), plan.planId(), id, "not needed", 1, 2));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(
+                        project(id).get("progress").get("done").asInt())
+                .as("a skipped task counts as done")
+                .isEqualTo(1));
+    }
+
+    @Test
+    void aCompletedOrCancelledProjectCannotBeResumed() {
+        Plan plan = runningProject("", 1);
+        UUID id = plan.projectId();
+        assertThat(api.post("/api/projects/" + id + "/cancel", admin(), null).status())
+                .isEqualTo(200);
+
+        Api.Response again = api.post("/api/projects/" + id + "/resume", admin(), null);
+
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.body().get("type").asString()).endsWith("/illegal-transition");
+        assertThat(again.body().get("detail").asString()).contains("CANCELLED", "PAUSED or FAILED");
+    }
+
+    @Test
     void eventsAboutAFinishedProjectAreHandledAndChangeNothing() {
         Plan plan = runningProject("", 2);
         UUID id = plan.projectId();

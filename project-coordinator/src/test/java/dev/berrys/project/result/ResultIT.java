@@ -156,6 +156,27 @@ class ResultIT extends IntegrationTestBase {
     }
 
     @Test
+    void resumingAProjectWhoseSynthesisFailedSynthesisesAgainAndCompletesIt() {
+        Plan plan = runningProject("", 2);
+        UUID id = plan.projectId();
+        MODEL.failFirst(id, 503, 503, 503, 503, 503, 503);
+        emit(Streams.PLANNING, EventTypes.PLAN_COMPLETED, id, completed(plan));
+        awaitStatus(id, "FAILED");
+
+        Api.Response resumed = api.post("/api/projects/" + id + "/resume", admin(), null);
+
+        assertThat(resumed.status()).as(resumed.raw()).isEqualTo(200);
+        awaitStatus(id, "COMPLETED");
+        assertThat(api.get("/api/projects/" + id + "/result", admin()).status()).isEqualTo(200);
+        assertThat(MODEL.requests(id)).hasSize(7);
+        assertThat(api.post("/api/projects/" + id + "/resume", admin(), null).status())
+                .as("a COMPLETED project cannot be resumed")
+                .isEqualTo(409);
+        assertThat(count("select count(*) from artifact where project_id = ?", id))
+                .isEqualTo(2);
+    }
+
+    @Test
     void aSynthesisRefusedForTheBudgetPausesTheProjectAndRunsWhenTheBudgetIsRaised() {
         Plan plan = runningProject("\"budgetUsd\":0.5", 2);
         UUID id = plan.projectId();

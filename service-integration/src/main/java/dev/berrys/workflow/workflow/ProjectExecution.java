@@ -2,7 +2,6 @@ package dev.berrys.workflow.workflow;
 
 import dev.berrys.contracts.Streams;
 import dev.berrys.contracts.events.AgentEvents;
-import dev.berrys.contracts.events.AgentRef;
 import dev.berrys.contracts.events.EventTypes;
 import dev.berrys.contracts.events.PlanningEvents;
 import dev.berrys.contracts.events.ProjectEvents;
@@ -10,6 +9,7 @@ import dev.berrys.contracts.events.WorkflowEvents;
 import dev.berrys.starter.events.EventMetadata;
 import dev.berrys.starter.events.EventPublisher;
 import dev.berrys.starter.events.OnEvent;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -17,7 +17,6 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -31,11 +30,20 @@ class ProjectExecution {
 
     private final Workflows workflows;
     private final EventPublisher events;
+    private final WorkflowCommands commands;
+    private final StepDeadlines deadlines;
     private final JsonMapper json;
 
-    ProjectExecution(Workflows workflows, EventPublisher events, JsonMapper json) {
+    ProjectExecution(
+            Workflows workflows,
+            EventPublisher events,
+            WorkflowCommands commands,
+            StepDeadlines deadlines,
+            JsonMapper json) {
         this.workflows = workflows;
         this.events = events;
+        this.commands = commands;
+        this.deadlines = deadlines;
         this.json = json;
     }
 
@@ -44,27 +52,22 @@ class ProjectExecution {
         if (workflows.findByProjectId(e.projectId()).isPresent()) {
             return;
         }
-        Workflow w = workflows.save(
-                Workflow.start(meta.tenant(), e.projectId(), e.goal(), e.requirePlanApproval(), meta.type()));
-        events.publish(
-                EventTypes.PLAN_REQUESTED,
-                e.projectId(),
-                new WorkflowEvents.PlanRequested(w.id(), e.projectId(), e.goal(), null, null));
+        Workflow w = Workflow.start(meta.tenant(), e.projectId(), e.goal(), e.requirePlanApproval(), meta.type());
+        w.scheduleDeadline(deadlines, Instant.now());
+        workflows.save(w);
+        commands.requestPlan(w);
         log.info("workflow {} started for project {}", w.id(), e.projectId());
     }
 
     @OnEvent(stream = Streams.PLANNING, type = EventTypes.PLAN_CREATED)
     void planCreated(PlanningEvents.PlanCreated e, EventMetadata meta) {
         withWorkflow(e.projectId(), w -> {
-            if (w.planCreated(e.planId(), e.version(), meta.type())) {
-                List<String> roles = e.tasks().stream()
-                        .map(PlanningEvents.TaskSpec::role)
-                        .distinct()
-                        .toList();
-                events.publish(
-                        EventTypes.TEAM_REQUESTED,
-                        e.projectId(),
-                        new WorkflowEvents.TeamRequested(w.id(), e.projectId(), e.planId(), roles));
+            List<String> roles = e.tasks().stream()
+                    .map(PlanningEvents.TaskSpec::role)
+                    .distinct()
+                    .toList();
+            if (w.planCreated(e.planId(), e.version(), json.writeValueAsString(roles), meta.type())) {
+                commands.requestTeam(w);
             }
         });
     }
@@ -84,7 +87,7 @@ class ProjectExecution {
                                 w.planVersion(),
                                 "Plan v" + w.planVersion() + " for: " + abbreviate(w.goal())));
             } else if (next == Workflow.Step.EXECUTING) {
-                runPlan(w);
+                commands.runPlan(w);
             }
         });
     }
@@ -93,7 +96,7 @@ class ProjectExecution {
     void approvalGranted(ProjectEvents.ApprovalGranted e, EventMetadata meta) {
         withWorkflow(e.projectId(), w -> {
             if (w.approvalGranted(e.planId(), meta.type())) {
-                runPlan(w);
+                commands.runPlan(w);
             }
         });
     }
@@ -120,9 +123,28 @@ class ProjectExecution {
         withWorkflow(e.projectId(), w -> w.note(meta.type(), "paused: " + e.reason()));
     }
 
+    /** A FAILED workflow goes on (planning-system reruns a failed plan itself); a paused one is noted. */
     @OnEvent(stream = Streams.PROJECT, type = EventTypes.PROJECT_RESUMED)
     void projectResumed(ProjectEvents.Resumed e, EventMetadata meta) {
-        withWorkflow(e.projectId(), w -> w.note(meta.type(), "resumed"));
+        withWorkflow(e.projectId(), w -> {
+            Workflow.Step reopened = w.reopen(meta.type());
+            if (reopened == null) {
+                w.note(meta.type(), "resumed");
+            } else if (reopened == Workflow.Step.PLANNING) {
+                commands.requestPlan(w);
+            }
+        });
+    }
+
+    /** The plan's progress: the EXECUTING step's deadline starts again. */
+    @OnEvent(stream = Streams.PLANNING, type = EventTypes.TASK_COMPLETED)
+    void taskCompleted(PlanningEvents.TaskCompleted e, EventMetadata meta) {
+        withWorkflow(e.projectId(), Workflow::progressed);
+    }
+
+    @OnEvent(stream = Streams.PLANNING, type = EventTypes.TASK_SKIPPED)
+    void taskSkipped(PlanningEvents.TaskSkipped e, EventMetadata meta) {
+        withWorkflow(e.projectId(), Workflow::progressed);
     }
 
     @OnEvent(stream = Streams.PROJECT, type = EventTypes.PROJECT_COMPLETED)
@@ -151,15 +173,6 @@ class ProjectExecution {
         });
     }
 
-    private void runPlan(Workflow w) {
-        List<AgentRef> team = json.readValue(w.team(), new TypeReference<List<AgentRef>>() {});
-        UUID planId = java.util.Objects.requireNonNull(w.planId());
-        events.publish(
-                EventTypes.PLAN_RUN_REQUESTED,
-                w.projectId(),
-                new WorkflowEvents.PlanRunRequested(w.id(), w.projectId(), planId, team));
-    }
-
     /** Applies an event to the project's workflow; events of projects without one are ignored. */
     private void withWorkflow(UUID projectId, Consumer<Workflow> change) {
         Optional<Workflow> workflow = workflows.findByProjectId(projectId);
@@ -168,6 +181,7 @@ class ProjectExecution {
             return;
         }
         change.accept(workflow.get());
+        workflow.get().scheduleDeadline(deadlines, Instant.now());
     }
 
     private static String abbreviate(String text) {

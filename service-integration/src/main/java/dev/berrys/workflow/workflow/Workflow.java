@@ -20,7 +20,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A project's {@code project-execution} workflow: which step it is at, and every step it went through.
  * Each transition method says whether the event moved it; an event that does not fit the current step
- * (late, duplicated, for a superseded plan) moves nothing.
+ * (late, duplicated, for a superseded plan) moves nothing. Every step but AWAITING_APPROVAL has a deadline
+ * ({@link StepDeadlines}); a FAILED workflow is reopened when its project is resumed.
  */
 @Entity
 @Table(name = "workflow")
@@ -65,6 +66,14 @@ class Workflow {
     private Instant updatedAt;
     private @Nullable Instant completedAt;
 
+    @Enumerated(EnumType.STRING)
+    private @Nullable Step failedStep;
+
+    private @Nullable String roles;
+    private @Nullable Instant stepDeadline;
+    private int stepAttempts;
+    private @Nullable String stalledReason;
+
     @Version
     private long version;
 
@@ -90,12 +99,19 @@ class Workflow {
         return w;
     }
 
-    boolean planCreated(UUID planId, int version, String eventType) {
-        if (status != Status.RUNNING || step != Step.PLANNING || version <= planVersion) {
+    /**
+     * Also while the team of an older version is being assembled: a plan asked for again (its step's
+     * deadline passed) may come as a newer version, which then replaces the older one.
+     */
+    boolean planCreated(UUID planId, int version, String rolesJson, String eventType) {
+        if (status != Status.RUNNING
+                || (step != Step.PLANNING && step != Step.ASSEMBLING_TEAM)
+                || version <= planVersion) {
             return false;
         }
         this.planId = planId;
         this.planVersion = version;
+        this.roles = rolesJson;
         moveTo(Step.ASSEMBLING_TEAM, eventType, "plan v" + version + " created; team requested");
         return true;
     }
@@ -135,11 +151,71 @@ class Workflow {
         if (status != Status.RUNNING) {
             return false;
         }
+        this.failedStep = outcomeStatus == Status.FAILED ? step : null;
         this.status = outcomeStatus;
         this.outcome = outcome;
         this.completedAt = Instant.now();
         moveTo(Step.FINISHED, eventType, outcome);
         return true;
+    }
+
+    /**
+     * The project of a FAILED workflow was resumed: it goes on at EXECUTING where it had a plan running
+     * (planning-system reruns what failed), else it plans again. Null where it was not FAILED.
+     */
+    @Nullable
+    Step reopen(String eventType) {
+        if (status != Status.FAILED) {
+            return null;
+        }
+        Step next = failedStep == Step.EXECUTING && team != null ? Step.EXECUTING : Step.PLANNING;
+        status = Status.RUNNING;
+        outcome = null;
+        completedAt = null;
+        failedStep = null;
+        moveTo(
+                next,
+                eventType,
+                "project resumed after its failure; "
+                        + (next == Step.EXECUTING ? "failed tasks run again" : "new plan requested"));
+        return next;
+    }
+
+    /** News of the plan's progress: the EXECUTING step waits afresh. */
+    void progressed() {
+        if (status == Status.RUNNING && step == Step.EXECUTING) {
+            stepDeadline = null;
+            stepAttempts = 0;
+            stalledReason = null;
+        }
+    }
+
+    /** Sets the current step's deadline where it has none (entered, or progressed). */
+    void scheduleDeadline(StepDeadlines deadlines, Instant now) {
+        if (status == Status.RUNNING && stepDeadline == null && stalledReason == null) {
+            stepDeadline = deadlines.of(step, now);
+        }
+    }
+
+    /**
+     * The step's deadline passed: true where its command is to be sent again (with a new deadline), false
+     * where it was retried enough and the workflow is now shown as stalled with the reason.
+     */
+    boolean deadlinePassed(StepDeadlines deadlines, Instant now) {
+        if (stepAttempts < deadlines.stepRetries()) {
+            stepAttempts++;
+            stepDeadline = deadlines.of(step, now);
+            record(
+                    "deadline",
+                    "no answer to step " + step + " in time; command sent again (retry " + stepAttempts + " of "
+                            + deadlines.stepRetries() + ")");
+            return true;
+        }
+        stepDeadline = null;
+        stalledReason = "Step " + step + " got no answer after " + stepAttempts
+                + " retries; the workflow is stalled until an event moves it.";
+        record("stalled", stalledReason);
+        return false;
     }
 
     void note(String eventType, String detail) {
@@ -150,6 +226,9 @@ class Workflow {
     private void moveTo(Step next, String eventType, String detail) {
         this.step = next;
         this.updatedAt = Instant.now();
+        this.stepDeadline = null;
+        this.stepAttempts = 0;
+        this.stalledReason = null;
         record(eventType, detail);
     }
 
@@ -218,6 +297,25 @@ class Workflow {
     @Nullable
     Instant completedAt() {
         return completedAt;
+    }
+
+    @Nullable
+    String roles() {
+        return roles;
+    }
+
+    @Nullable
+    Instant stepDeadline() {
+        return stepDeadline;
+    }
+
+    int stepAttempts() {
+        return stepAttempts;
+    }
+
+    @Nullable
+    String stalledReason() {
+        return stalledReason;
     }
 
     List<WorkflowStep> steps() {

@@ -41,6 +41,9 @@ class WorkflowController {
             Instant createdAt,
             Instant updatedAt,
             @Nullable Instant completedAt,
+            @Nullable Instant stepDeadline,
+            int stepRetries,
+            @Nullable String stalledReason,
             @Nullable List<StepView> steps) {}
 
     @GetMapping
@@ -80,6 +83,9 @@ class WorkflowController {
                 w.createdAt(),
                 w.updatedAt(),
                 w.completedAt(),
+                w.stepDeadline(),
+                w.stepAttempts(),
+                w.stalledReason(),
                 withSteps
                         ? w.steps().stream()
                                 .map(s -> new StepView(s.step(), s.eventType(), s.detail(), s.at()))

@@ -35,6 +35,7 @@ public final class EventTypes {
     public static final String PLAN_CREATED = "plan.created";
     public static final String PLAN_FAILED = "plan.failed";
     public static final String PLAN_COMPLETED = "plan.completed";
+    public static final String PLAN_REOPENED = "plan.reopened";
     public static final String TASK_READY = "task.ready";
     public static final String TASK_ASSIGNED = "task.assigned";
     public static final String TASK_STARTED = "task.started";
@@ -42,6 +43,7 @@ public final class EventTypes {
     public static final String TASK_FAILED = "task.failed";
     public static final String TASK_RETRY_SCHEDULED = "task.retry-scheduled";
     public static final String TASK_CANCELLED = "task.cancelled";
+    public static final String TASK_SKIPPED = "task.skipped";
 
     // berrys.agent (agent-orchestrator)
     public static final String TEAM_ASSEMBLED = "team.assembled";

@@ -16,6 +16,12 @@ public final class PlanningEvents {
 
     public record PlanCompleted(UUID planId, UUID projectId, String goal, List<TaskOutput> outputs) {}
 
+    /**
+     * A FAILED plan runs again: its failed tasks and what they held up are to be done, its completed tasks
+     * keep their outputs. {@code reason} says who or what reopened it.
+     */
+    public record PlanReopened(UUID planId, UUID projectId, String reason) {}
+
     public record TaskReady(UUID taskId, UUID planId, UUID projectId) {}
 
     /** Run this task on that agent; carries everything the execution needs. */
@@ -36,6 +42,13 @@ public final class PlanningEvents {
     public record TaskCompleted(UUID taskId, UUID planId, UUID projectId, int completedTasks, int totalTasks) {}
 
     public record TaskFailed(UUID taskId, UUID planId, UUID projectId, String reason, int attempts) {}
+
+    /**
+     * A person skipped the task: it counts as done, and its dependants get {@code output} (which says it
+     * was skipped and why) in its place.
+     */
+    public record TaskSkipped(
+            UUID taskId, UUID planId, UUID projectId, String reason, int completedTasks, int totalTasks) {}
 
     public record TaskRetryScheduled(
             UUID taskId, UUID planId, UUID projectId, int nextAttempt, Instant notBefore, String reason) {}
