@@ -45,11 +45,11 @@ try {
 const dashboard = `${base}/projects/${project.id}`;
 console.log(`Project ${project.id} started. Watch it at ${dashboard}`);
 
-const icon = { PENDING: '·', READY: '○', ASSIGNED: '◔', RUNNING: '◑', COMPLETED: '●', FAILED: '✗', CANCELLED: '⊘' };
+const icon = { PENDING: '·', READY: '○', ASSIGNED: '◔', RUNNING: '◑', COMPLETED: '●', FAILED: '✗', CANCELLED: '⊘', SKIPPED: '↷' };
 let lastLines = 0;
 let lastPrinted = '';
 function render(p, tasks) {
-  const done = tasks.filter((t) => t.status === 'COMPLETED').length;
+  const done = tasks.filter((t) => t.status === 'COMPLETED' || t.status === 'SKIPPED').length;
   const total = tasks.length || p.progress?.total || 0;
   const width = 30;
   const filled = total ? Math.round((done / total) * width) : 0;

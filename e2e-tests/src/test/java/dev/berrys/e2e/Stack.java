@@ -94,6 +94,8 @@ public final class Stack implements BeforeAllCallback {
                             "-XX:+UseSerialGC",
                             "-Xss512k",
                             "-Xmx512m",
+                            // as ./berrys runs them: C1 only, which halves the CPU of eight starting together
+                            "-XX:TieredStopAtLevel=1",
                             "-jar",
                             jar.toString())
                     .redirectErrorStream(true)

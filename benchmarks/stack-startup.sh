@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# The local stack as a user starts it: the eight services together on this machine, from './berrys up' to all
+# eight ready, cold (the operating system's file cache dropped where we may, as after a reboot) and then on
+# the next start; then a goal is run and each service's resident memory is read.
+#   benchmarks/stack-startup.sh [goal]      (builds first if a source changed, like ./berrys up)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+GOAL="${1:-Research the market for electric cargo bikes, compare three competitors and estimate the cost of a launch, then write a launch plan}"
+SERVICES=(api-gateway project-coordinator planning-system agent-orchestrator model-orchestration tool-integration service-integration web-dashboard)
+
+./berrys down >/dev/null
+./berrys build >/dev/null            # the jars and their start-up caches, as the first './berrys up' makes them
+
+timed_up() {
+  local t0 t1; t0=$(date +%s%N)
+  BERRYS_NO_BUILD=1 ./berrys up >/dev/null
+  t1=$(date +%s%N)
+  echo $(( (t1 - t0) / 1000000 ))
+}
+
+sync; if echo 3 > /proc/sys/vm/drop_caches 2>/dev/null; then cache="dropped"; else cache="kept (not root)"; fi
+cold=$(timed_up)
+./berrys down >/dev/null
+warm=$(timed_up)
+
+BERRYS_NO_BUILD=1 ./berrys run "$GOAL" >/dev/null
+sleep 10
+total=0
+printf '%-22s %8s\n' service rss_mb
+for s in "${SERVICES[@]}"; do
+  rss=$(awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$(cat .berrys/pids/$s.pid)/status")
+  total=$((total + rss))
+  printf '%-22s %8s\n' "$s" "$rss"
+done
+printf '%-22s %8s\n' total "$total"
+echo "cold start (file cache $cache): $cold ms; next start: $warm ms; cores: $(nproc)"
