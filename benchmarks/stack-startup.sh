@@ -8,8 +8,8 @@ cd "$(dirname "$0")/.."
 GOAL="${1:-Research the market for electric cargo bikes, compare three competitors and estimate the cost of a launch, then write a launch plan}"
 SERVICES=(api-gateway project-coordinator planning-system agent-orchestrator model-orchestration tool-integration service-integration web-dashboard)
 
+./berrys up >/dev/null               # builds the jars and their start-up caches where a source changed, as a user's first 'up' does
 ./berrys down >/dev/null
-./berrys build >/dev/null            # the jars and their start-up caches, as the first './berrys up' makes them
 
 timed_up() {
   local t0 t1; t0=$(date +%s%N)
