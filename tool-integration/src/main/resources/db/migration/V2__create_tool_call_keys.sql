@@ -12,3 +12,5 @@ CREATE TABLE tool_call_key (
     completed_at timestamptz,
     CONSTRAINT tool_call_key_pk PRIMARY KEY (tenant, idem_key)
 );
+-- keys are forgotten after 7 days (hourly sweep)
+CREATE INDEX tool_call_key_claimed ON tool_call_key (claimed_at);

@@ -38,6 +38,9 @@ class IdempotentToolExecutionIT {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    ToolCallKeys keys;
+
     Api api;
     LocalHttpServer endpoint;
     final AtomicInteger runs = new AtomicInteger();
@@ -188,5 +191,24 @@ class IdempotentToolExecutionIT {
         assertThat(tooLong.status()).isEqualTo(400);
         assertThat(recorded("default", tool)).isEqualTo(before);
         assertThat(runs.get()).isEqualTo(1);
+    }
+
+    @Test
+    void keysOlderThanTheRetentionAreForgottenAndTheRestKept() {
+        String old = "old-" + UUID.randomUUID();
+        String fresh = "fresh-" + UUID.randomUUID();
+        for (String key : new String[] {old, fresh}) {
+            jdbc.update(
+                    "insert into tool_call_key (tenant, idem_key, tool, claim_id, claimed_at) values ('default', ?, 'calculator', ?, now())",
+                    key,
+                    UUID.randomUUID());
+        }
+        jdbc.update("update tool_call_key set claimed_at = now() - interval '8 days' where idem_key = ?", old);
+
+        assertThat(keys.forgetOld()).isGreaterThanOrEqualTo(1);
+
+        assertThat(jdbc.queryForList(
+                        "select idem_key from tool_call_key where idem_key in (?, ?)", String.class, old, fresh))
+                .containsExactly(fresh);
     }
 }

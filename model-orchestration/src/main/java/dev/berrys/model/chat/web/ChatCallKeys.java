@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,6 +23,12 @@ import org.springframework.stereotype.Component;
 @Component
 class ChatCallKeys {
     private static final Duration POLL = Duration.ofMillis(100);
+
+    /**
+     * How long a key is kept. A caller repeats a call within the outage tolerance (15 min by default) or when
+     * an execution or request is taken over after its lease (minutes), never days later.
+     */
+    static final Duration RETENTION = Duration.ofDays(7);
 
     private final JdbcTemplate jdbc;
     private final Duration lease;
@@ -89,6 +96,13 @@ class ChatCallKeys {
                 tenant,
                 key,
                 callId);
+    }
+
+    /** Forgets keys claimed longer ago than {@link #RETENTION}; answers how many. */
+    @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
+    int forgetOld() {
+        return jdbc.update(
+                "delete from chat_call_key where claimed_at < now() - make_interval(secs => ?)", RETENTION.toSeconds());
     }
 
     private static void pause() {
