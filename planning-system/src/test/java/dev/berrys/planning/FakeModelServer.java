@@ -39,7 +39,7 @@ public final class FakeModelServer {
     }
 
     /** A call received: its headers of interest and its JSON body. */
-    public record Call(String purpose, String projectId, String authorization, JsonNode body) {
+    public record Call(String purpose, String projectId, String authorization, String idempotencyKey, JsonNode body) {
         public List<JsonNode> messages() {
             List<JsonNode> out = new ArrayList<>();
             body.get("messages").forEach(out::add);
@@ -95,6 +95,7 @@ public final class FakeModelServer {
                             String.valueOf(exchange.getRequestHeaders().getFirst("X-Berrys-Purpose")),
                             project,
                             String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")),
+                            String.valueOf(exchange.getRequestHeaders().getFirst("Idempotency-Key")),
                             body));
             Answer answer = next(project);
             byte[] out;

@@ -58,11 +58,17 @@ public class ModelClient {
 
     /**
      * Asks the model, waiting through an outage of model-orchestration ({@code waitingSince}: a wait that
-     * began before a restart). Throws {@link InterruptedException} when the thread is interrupted (the
-     * execution was cancelled or the service stops).
+     * began before a restart). {@code idempotencyKey} names the call (one per execution and step): every try,
+     * and the same step after a restart, sends it, so that model-orchestration answers a call it already
+     * made from its record instead of making (and charging) it again. Throws {@link InterruptedException}
+     * when the thread is interrupted (the execution was cancelled or the service stops).
      */
     public Outcome complete(
-            ChatCompletionRequest request, CallFor callFor, @Nullable Instant waitingSince, Waiting waiting)
+            ChatCompletionRequest request,
+            CallFor callFor,
+            String idempotencyKey,
+            @Nullable Instant waitingSince,
+            Waiting waiting)
             throws InterruptedException {
         ChatCompletionResponse response;
         try {
@@ -73,6 +79,7 @@ public class ModelClient {
                     .header(BerrysHeaders.TASK_ID, callFor.taskId().toString())
                     .header(BerrysHeaders.AGENT_ID, callFor.agentId().toString())
                     .header(BerrysHeaders.PURPOSE, BerrysHeaders.PURPOSE_TASK)
+                    .header(BerrysHeaders.IDEMPOTENCY_KEY, idempotencyKey)
                     .body(request)
                     .retrieve()
                     .body(ChatCompletionResponse.class));

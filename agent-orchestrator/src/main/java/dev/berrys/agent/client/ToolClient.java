@@ -1,6 +1,7 @@
 package dev.berrys.agent.client;
 
 import dev.berrys.agent.AgentProperties;
+import dev.berrys.contracts.api.BerrysHeaders;
 import dev.berrys.contracts.api.ChatCompletionRequest.ToolDefinition;
 import dev.berrys.contracts.api.ToolExecutionRequest;
 import dev.berrys.contracts.api.ToolExecutionResult;
@@ -140,10 +141,18 @@ public class ToolClient {
     /**
      * Executes a tool; {@code arguments} is the JSON text the model wrote. While tool-integration is
      * unavailable the {@link OutagePolicy} waits for it (telling {@code waiting}); a tool's own failure,
-     * a refused call, or an outage longer than the tolerance is an outcome the model reads.
+     * a refused call, or an outage longer than the tolerance is an outcome the model reads. Every try sends
+     * {@code idempotencyKey} (execution, step and call), as does the same call after a restart, so that a
+     * tool that already ran is answered from tool-integration's record and does not run again.
      */
     public ToolOutcome execute(
-            String tool, String arguments, UUID projectId, UUID taskId, UUID executionId, Waiting waiting)
+            String tool,
+            String arguments,
+            UUID projectId,
+            UUID taskId,
+            UUID executionId,
+            String idempotencyKey,
+            Waiting waiting)
             throws InterruptedException {
         Map<String, Object> args;
         try {
@@ -157,6 +166,7 @@ public class ToolClient {
             ToolExecutionResult result = outages.call(DEPENDENCY, waiting, () -> http.post()
                     .uri("/api/tools/{name}/execute", tool)
                     .contentType(MediaType.APPLICATION_JSON)
+                    .header(BerrysHeaders.IDEMPOTENCY_KEY, idempotencyKey)
                     .body(new ToolExecutionRequest(args, projectId, taskId, executionId))
                     .retrieve()
                     .body(ToolExecutionResult.class));

@@ -32,7 +32,9 @@ import tools.jackson.databind.json.JsonMapper;
  * is rebuilt from the stored steps, and tool calls the last model answer asked for but that were not
  * stored run now. No database connection is held during a model or tool call. While model-orchestration
  * or tool-integration is unavailable the loop waits (see {@code OutagePolicy}) and shows why on the
- * execution; that uses up no attempt of the task.
+ * execution; that uses up no attempt of the task. Every model and tool call carries an idempotency key
+ * ({@link CallKeys}) that is the same on every try and after a resume, so a call that was made but not
+ * checkpointed is answered from the callee's record: a tool runs once, a model call is paid once.
  */
 @Component
 class AgentLoop {
@@ -103,7 +105,8 @@ class AgentLoop {
             int promptChars = promptChars(messages);
             Instant startedAt = Instant.now();
             long t0 = System.nanoTime();
-            ModelClient.Outcome outcome = model.complete(request, callFor, waitingSince, waiting);
+            ModelClient.Outcome outcome =
+                    model.complete(request, callFor, CallKeys.modelCall(id, index), waitingSince, waiting);
             waitingSince = null;
             long durationMs = (System.nanoTime() - t0) / 1_000_000;
             modelCalls++;
@@ -185,7 +188,14 @@ class AgentLoop {
         Instant startedAt = Instant.now();
         long t0 = System.nanoTime();
         ToolOutcome outcome = offered.contains(name)
-                ? tools.execute(name, arguments, state.projectId(), state.taskId(), state.id(), waiting)
+                ? tools.execute(
+                        name,
+                        arguments,
+                        state.projectId(),
+                        state.taskId(),
+                        state.id(),
+                        CallKeys.toolCall(state.id(), index, call.id()),
+                        waiting)
                 : new ToolOutcome(
                         "ERROR: the tool '" + name + "' is not available to this agent; use one of " + offered + ".",
                         "tool not available to this agent");

@@ -70,6 +70,9 @@ class AgentLoopIT extends AgentIntegrationTest {
                 .containsEntry("x-berrys-task-id", task.taskId().toString())
                 .containsEntry("x-berrys-agent-id", task.agentId().toString())
                 .containsEntry("x-berrys-purpose", "task");
+        // one idempotency key per step: what a resume after a crash would send again
+        assertThat(first.headers()).containsEntry("idempotency-key", "execution:" + id + ":step:1");
+        assertThat(calls.get(1).headers()).containsEntry("idempotency-key", "execution:" + id + ":step:3");
         assertThat(first.headers().get("authorization")).startsWith("Bearer ");
         assertThat(first.body().path("model").asString()).isEqualTo("auto");
         assertThat(first.messages().path(0).path("role").asString()).isEqualTo("system");
@@ -107,6 +110,7 @@ class AgentLoopIT extends AgentIntegrationTest {
         var toolCalls = TOOLS.executions(id);
         assertThat(toolCalls).hasSize(1);
         assertThat(toolCalls.getFirst().tool()).isEqualTo("calculator");
+        assertThat(toolCalls.getFirst().idempotencyKey()).isEqualTo("execution:" + id + ":step:2:call:call_1");
         JsonNode toolRequest = toolCalls.getFirst().request();
         assertThat(toolRequest.path("arguments").path("expression").asString()).isEqualTo("6*7");
         assertThat(toolRequest.path("projectId").asString()).isEqualTo(project.toString());
@@ -274,6 +278,9 @@ class AgentLoopIT extends AgentIntegrationTest {
 
         awaitStatus(task.taskId(), 1, "COMPLETED");
         assertThat(MODEL.calls(task.taskId()).size()).isGreaterThan(7);
+        // every try was the same call: model-orchestration makes and charges one that got through once
+        assertThat(MODEL.calls(task.taskId()).stream().map(c -> c.headers().get("idempotency-key")))
+                .containsOnly("execution:" + id + ":step:1");
         assertThat(executionId(task.taskId(), 1)).isEqualTo(id);
         JsonNode execution =
                 admin().get().uri("/api/executions/{id}", id).retrieve().body(JsonNode.class);

@@ -2,13 +2,18 @@ package dev.berrys.agent.execution;
 
 import static dev.berrys.agent.support.FakeModel.answer;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.berrys.agent.support.AgentIntegrationTest;
 import dev.berrys.agent.support.FakeModel;
+import dev.berrys.agent.support.FakeTools;
 import dev.berrys.contracts.events.EventTypes;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -16,6 +21,8 @@ import tools.jackson.databind.JsonNode;
  * recovery, the same code that runs at startup.
  */
 class RecoveryIT extends AgentIntegrationTest {
+    @Autowired
+    ExecutionRunner runner;
 
     private void insertExecution(UUID id, UUID task, String status, String leaseUntil) {
         jdbc.update("""
@@ -91,6 +98,58 @@ class RecoveryIT extends AgentIntegrationTest {
         // it had started before the crash: no second execution.started
         assertThat(published(EventTypes.EXECUTION_STARTED, id)).isEmpty();
         assertThat(published(EventTypes.EXECUTION_COMPLETED, id)).hasSize(1);
+    }
+
+    @Test
+    void aToolThatRanBeforeACrashIsNotRunAgainWhenTheExecutionResumes() {
+        UUID id = UUID.randomUUID();
+        UUID task = UUID.randomUUID();
+        MODEL.script(task, (request, n) -> answer("Resumed after the crash: 42.", 20, 4));
+        var release = new CountDownLatch(1);
+        TOOLS.holdAnswers(id, release);
+        insertRunningWithAToolCallAsked(id, task);
+
+        // the tool runs, and the replica dies before its answer is checkpointed
+        await().atMost(Duration.ofSeconds(20)).until(() -> TOOLS.executions(id).size() == 1);
+        runner.cancel(List.of(id));
+        await().atMost(Duration.ofSeconds(10)).until(() -> !runner.isRunning(id));
+        release.countDown();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from execution_step where execution_id = ? and kind = 'TOOL_CALL'",
+                        Long.class,
+                        id))
+                .isZero();
+
+        // its lease runs out, the execution resumes and asks for the same call: answered from the record
+        awaitStatus(task, 1, "COMPLETED");
+        assertThat(TOOLS.executions(id)).hasSize(1);
+        List<FakeTools.Execution> requests = TOOLS.requests(id);
+        assertThat(requests).hasSize(2);
+        assertThat(requests.get(1).idempotencyKey())
+                .isEqualTo(requests.get(0).idempotencyKey())
+                .isEqualTo("execution:" + id + ":step:2:call:call_r1");
+        JsonNode execution =
+                admin().get().uri("/api/executions/{id}", id).retrieve().body(JsonNode.class);
+        assertThat(execution.path("steps").valueStream().map(s -> s.path("kind").asString()))
+                .containsExactly("MODEL_CALL", "TOOL_CALL", "MODEL_CALL");
+        assertThat(execution.path("steps").path(1).path("result").asString()).contains("42");
+    }
+
+    private void insertRunningWithAToolCallAsked(UUID id, UUID task) {
+        insertExecution(id, task, "RUNNING", "-1 second");
+        jdbc.update("""
+                update execution set started_at = now(), template_id = '00000000-0000-4000-8000-000000000003',
+                    model = 'auto', max_steps = 6, tools = '{calculator}', system_prompt = 'SYS-PROMPT',
+                    user_prompt = 'USER-PROMPT', step_count = 1, input_tokens = 11, output_tokens = 7
+                where id = ?""", id);
+        String assistant = FakeModel.toolCall("call_r1", "calculator", "{\"expression\":\"40+2\"}", 0, 0)
+                .body();
+        String message =
+                JSON.readTree(assistant).path("choices").path(0).path("message").toString();
+        jdbc.update("""
+                insert into execution_step (id, execution_id, step_index, kind, started_at, duration_ms, prompt_chars,
+                    prompt_messages, input_tokens, output_tokens, model, message, summary)
+                values (?, ?, 1, 'MODEL_CALL', now(), 12, 21, 2, 11, 7, 'fake-model-1', ?, 'asked for calculator')""", UUID.randomUUID(), id, message);
     }
 
     @Test

@@ -50,7 +50,9 @@ class Planner {
         for (int ask = 1; ask <= ASKS; ask++) {
             String answer;
             try {
-                answer = model.complete(request.projectId(), messages, renewLease);
+                // one key per request and ask: the same ask of a request taken over after a crash is not paid twice
+                answer = model.complete(
+                        request.projectId(), "plan-request:" + request.id() + ":ask:" + ask, messages, renewLease);
             } catch (PlanningModel.Unavailable e) {
                 return new Failed(e.getMessage());
             }

@@ -54,10 +54,12 @@ class PlanningModel {
 
     /**
      * The content of the model's answer. {@code beforeEachCall} runs before every attempt (the caller
-     * renews its lease there). Runs for the current tenant ({@code Tenants.runAs}).
+     * renews its lease there). Every attempt sends {@code idempotencyKey}, so that model-orchestration answers
+     * a call it already made (the answer was lost, or the worker died and the request is taken over) from its
+     * record instead of making and charging it again. Runs for the current tenant ({@code Tenants.runAs}).
      */
     @Nullable
-    String complete(UUID projectId, List<ChatMessage> messages, Runnable beforeEachCall) {
+    String complete(UUID projectId, String idempotencyKey, List<ChatMessage> messages, Runnable beforeEachCall) {
         var request = new ChatCompletionRequest(
                 "auto",
                 messages,
@@ -74,6 +76,7 @@ class PlanningModel {
                         .uri("/v1/chat/completions")
                         .header(BerrysHeaders.PURPOSE, BerrysHeaders.PURPOSE_PLAN)
                         .header(BerrysHeaders.PROJECT_ID, projectId.toString())
+                        .header(BerrysHeaders.IDEMPOTENCY_KEY, idempotencyKey)
                         .body(request)
                         .retrieve()
                         .body(ChatCompletionResponse.class);

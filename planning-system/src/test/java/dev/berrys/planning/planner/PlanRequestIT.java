@@ -119,6 +119,10 @@ class PlanRequestIT extends PlanningITSupport {
         UUID plan = awaitPlan(project, 1);
         assertThat(MODEL.calls(project)).hasSize(2);
         assertThat(MODEL.calls(project).get(1).lastUserMessage()).contains("unknown role 'pilot'");
+        // each ask is its own call to model-orchestration
+        UUID request = jdbc.queryForObject("select id from plan_request where project_id = ?", UUID.class, project);
+        assertThat(MODEL.calls(project).stream().map(Call::idempotencyKey))
+                .containsExactly("plan-request:" + request + ":ask:1", "plan-request:" + request + ":ask:2");
         assertThat(jdbc.queryForObject("select count(*) from task where plan_id = ?", Integer.class, plan))
                 .isEqualTo(4);
         assertThat(published(EventTypes.PLAN_FAILED, project)).isEmpty();
@@ -157,6 +161,10 @@ class PlanRequestIT extends PlanningITSupport {
 
         awaitPlan(project, 1);
         assertThat(MODEL.calls(project)).hasSize(8);
+        // every try was the same call: model-orchestration makes and charges one that got through once
+        UUID request = jdbc.queryForObject("select id from plan_request where project_id = ?", UUID.class, project);
+        assertThat(MODEL.calls(project).stream().map(Call::idempotencyKey))
+                .containsOnly("plan-request:" + request + ":ask:1");
     }
 
     @Test

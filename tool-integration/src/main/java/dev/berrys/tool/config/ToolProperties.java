@@ -13,12 +13,16 @@ import org.springframework.util.unit.DataSize;
  * @param encryptionKey base64 of a 32-byte AES key for stored credentials; empty: none can be stored
  * @param http limits and the allow-list of outgoing HTTP (http_get, HTTP tools, HTTP MCP servers)
  * @param mcp MCP client limits and the stdio sandbox
+ * @param idempotencyLease how long a tool execution's idempotency key stays claimed by a call that has not
+ *     answered: longer than any tool may run, since past it a repeated key runs the tool again (its first
+ *     holder is taken to have died)
  */
 @ConfigurationProperties("berrys.tool")
 public record ToolProperties(
         @DefaultValue("") String encryptionKey,
         @DefaultValue Http http,
-        @DefaultValue Mcp mcp) {
+        @DefaultValue Mcp mcp,
+        @DefaultValue("5m") Duration idempotencyLease) {
 
     /**
      * @param allowlist host names and CIDRs reachable although private, loopback or link-local

@@ -31,7 +31,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Executes a tool for the current tenant: arguments validated against the tool's JSON Schema, the tool
  * run outside any transaction, then the execution recorded and {@code tool.executed} published together.
  * A tool that ran and failed, or arguments that do not fit the schema, give a FAILED result the model can
- * read; an unknown tool is a 404 and a disabled one a 409, neither recorded.
+ * read; an unknown tool is a 404 and a disabled one a 409, neither recorded. With an idempotency key the
+ * tool runs once per key and tenant: a repeated key is answered with the first call's answer
+ * ({@link ToolCallKeys}).
  */
 @Service
 public class ToolExecutor {
@@ -44,6 +46,7 @@ public class ToolExecutor {
     private final RemoteTools remoteTools;
     private final JsonSchemas schemas;
     private final ToolExecutions executions;
+    private final ToolCallKeys keys;
     private final EventPublisher events;
     private final TransactionTemplate tx;
     private final JsonMapper json;
@@ -56,6 +59,7 @@ public class ToolExecutor {
             RemoteTools remoteTools,
             JsonSchemas schemas,
             ToolExecutions executions,
+            ToolCallKeys keys,
             EventPublisher events,
             TransactionTemplate tx,
             JsonMapper json,
@@ -66,18 +70,45 @@ public class ToolExecutor {
         this.remoteTools = remoteTools;
         this.schemas = schemas;
         this.executions = executions;
+        this.keys = keys;
         this.events = events;
         this.tx = tx;
         this.json = json;
         this.meters = meters;
     }
 
-    public ToolExecutionResult execute(String name, ToolExecutionRequest request) {
+    /**
+     * Runs the tool, or with an {@code idempotencyKey} already answered (or being answered) answers what
+     * that first call gave without running it again.
+     */
+    public ToolExecutionResult execute(String name, ToolExecutionRequest request, @Nullable String idempotencyKey) {
         String tenant = Tenants.require();
         ToolDefinition tool = registry.require(tenant, name);
         if (!tool.enabled()) {
             throw new ProblemException.Conflict("tool-disabled", "The tool '" + name + "' is disabled.");
         }
+        if (idempotencyKey == null) {
+            return run(tenant, tool, request, null);
+        }
+        ToolCallKeys.Claim claim = keys.claim(tenant, idempotencyKey, name);
+        if (claim instanceof ToolCallKeys.Answered answered) {
+            return answered.result();
+        }
+        var owned = new Key(idempotencyKey, ((ToolCallKeys.Owned) claim).claimId());
+        try {
+            return run(tenant, tool, request, owned);
+        } catch (RuntimeException e) {
+            // nothing was recorded under the key: a retry may run the tool
+            keys.release(tenant, owned.key(), owned.claimId());
+            throw e;
+        }
+    }
+
+    private record Key(String key, UUID claimId) {}
+
+    private ToolExecutionResult run(
+            String tenant, ToolDefinition tool, ToolExecutionRequest request, @Nullable Key key) {
+        String name = tool.name();
         var call =
                 new ToolCall(tenant, request.projectId(), request.taskId(), request.executionId(), request.arguments());
         Instant startedAt = Instant.now();
@@ -110,8 +141,12 @@ public class ToolExecutor {
                 error,
                 startedAt,
                 durationMs);
+        var answer = new ToolExecutionResult(id, name, status, result, error, durationMs);
         tx.executeWithoutResult(s -> {
             executions.save(record);
+            if (key != null) {
+                keys.complete(tenant, key.key(), key.claimId(), answer);
+            }
             events.publish(
                     EventTypes.TOOL_EXECUTED,
                     id,
@@ -124,7 +159,7 @@ public class ToolExecutor {
                 .tag("outcome", status)
                 .register(meters)
                 .record(Duration.ofMillis(durationMs));
-        return new ToolExecutionResult(id, name, status, result, error, durationMs);
+        return answer;
     }
 
     private @Nullable String invalidArguments(ToolDefinition tool, ToolCall call) {

@@ -2,6 +2,7 @@ package dev.berrys.tool.support;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Map;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
@@ -35,7 +36,15 @@ public final class Api {
 
     /** A {@code String} body is sent as it is (to send malformed JSON); anything else as JSON. */
     public Response call(HttpMethod method, String path, String token, Object body) {
-        var request = http.method(method).uri(path).headers(h -> h.setBearerAuth(token));
+        return call(method, path, token, body, Map.of());
+    }
+
+    /** With extra request headers. */
+    public Response call(HttpMethod method, String path, String token, Object body, Map<String, String> headers) {
+        var request = http.method(method).uri(path).headers(h -> {
+            h.setBearerAuth(token);
+            headers.forEach(h::set);
+        });
         if (body != null) {
             request = request.contentType(MediaType.APPLICATION_JSON)
                     .body(body instanceof String s ? s : JSON.writeValueAsString(body));

@@ -5,11 +5,14 @@ import dev.berrys.model.chat.CallHeaders;
 import dev.berrys.model.chat.ChatCall;
 import dev.berrys.model.chat.ChatRequest;
 import dev.berrys.model.chat.ChatService;
+import dev.berrys.starter.security.Tenants;
+import dev.berrys.starter.web.IdempotencyKeys;
 import dev.berrys.starter.web.ProblemException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -27,7 +30,8 @@ import tools.jackson.databind.node.ObjectNode;
  * OpenAI's {@code POST /v1/chat/completions}: plain JSON or, with {@code stream: true}, Server-Sent
  * Events ending with {@code data: [DONE]}. Answers from the simulated provider carry
  * {@code X-Berrys-Simulated: true}; every answer names the model in {@code X-Berrys-Model} and its
- * accounting record in {@code X-Berrys-Call-Id}.
+ * accounting record in {@code X-Berrys-Call-Id}. A plain call with an {@code Idempotency-Key} is made once
+ * per key and tenant: a repeated key is answered with the first answer, byte for byte ({@link ChatCallKeys}).
  */
 @RestController
 class ChatCompletionsController {
@@ -35,10 +39,12 @@ class ChatCompletionsController {
     static final String MODEL_HEADER = "X-Berrys-Model";
     static final String CALL_HEADER = "X-Berrys-Call-Id";
     private final ChatService chats;
+    private final ChatCallKeys keys;
     private final JsonMapper json;
 
-    ChatCompletionsController(ChatService chats, JsonMapper json) {
+    ChatCompletionsController(ChatService chats, ChatCallKeys keys, JsonMapper json) {
         this.chats = chats;
+        this.keys = keys;
         this.json = json;
     }
 
@@ -50,31 +56,25 @@ class ChatCompletionsController {
         }
         ChatRequest request = parse(raw);
         CallHeaders headers = headers(http);
+        // a streamed answer cannot be given twice: the key counts for plain calls only (documented)
+        String key = request.streaming() ? null : IdempotencyKeys.validated(http.getHeader(IdempotencyKeys.HEADER));
         UUID callId = UUID.randomUUID();
-        String id = "chatcmpl-" + callId.toString().replace("-", "");
-        long created = Instant.now().getEpochSecond();
-        response.setHeader(CALL_HEADER, callId.toString());
         ChatCall call = new ChatCall(request, raw, headers.purpose());
         if (!request.streaming()) {
-            ChatService.Completed done = chats.complete(callId, call, headers, null);
-            try {
-                response.setStatus(200);
-                response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-                response.setHeader(MODEL_HEADER, done.route().name());
-                if (done.route().provider().simulated()) {
-                    response.setHeader(BerrysHeaders.SIMULATED, "true");
-                }
-                byte[] bytes = json.writeValueAsBytes(
-                        new OpenAiWire(json, id, created, done.route().name()).completion(done.result()));
-                response.setContentLength(bytes.length);
-                var out = response.getOutputStream();
-                out.write(bytes);
-                out.close();
-            } finally {
-                account(done);
+            if (key == null) {
+                completePlain(callId, call, headers, response, null);
+                return;
+            }
+            String tenant = Tenants.require();
+            switch (keys.claim(tenant, key, callId)) {
+                case ChatCallKeys.Answered a -> write(response, a.callId(), a.model(), a.simulated(), a.body());
+                case ChatCallKeys.Owned _ -> completePlain(callId, call, headers, response, new Key(tenant, key));
             }
             return;
         }
+        String id = "chatcmpl-" + callId.toString().replace("-", "");
+        long created = Instant.now().getEpochSecond();
+        response.setHeader(CALL_HEADER, callId.toString());
         var sse = new SseWriter(response, json, id, created, request.includeUsageInStream());
         try {
             ChatService.Completed done = chats.complete(callId, call, headers, sse);
@@ -90,6 +90,68 @@ class ChatCompletionsController {
             }
             sse.fail(e.getMessage(), e.status().value());
         }
+    }
+
+    private record Key(String tenant, String key) {}
+
+    /**
+     * A plain (not streamed) call. Under a key its answer is stored before it is sent, so that a caller who
+     * lost it (connection dropped, crash before its checkpoint) gets the same answer and no second charge;
+     * a call that got no answer lets the key go.
+     */
+    private void completePlain(
+            UUID callId, ChatCall call, CallHeaders headers, HttpServletResponse response, @Nullable Key key)
+            throws IOException {
+        response.setHeader(CALL_HEADER, callId.toString());
+        ChatService.Completed done;
+        try {
+            done = chats.complete(callId, call, headers, null);
+        } catch (RuntimeException e) {
+            if (key != null) {
+                keys.release(key.tenant(), key.key(), callId);
+            }
+            throw e;
+        }
+        try {
+            String id = "chatcmpl-" + callId.toString().replace("-", "");
+            String body = json.writeValueAsString(new OpenAiWire(
+                            json,
+                            id,
+                            Instant.now().getEpochSecond(),
+                            done.route().name())
+                    .completion(done.result()));
+            boolean simulated = done.route().provider().simulated();
+            if (key != null) {
+                try {
+                    keys.answer(key.tenant(), key.key(), callId, done.route().name(), simulated, body);
+                } catch (RuntimeException e) {
+                    // the caller still gets its answer; a retry of the key waits out the claim, then runs again
+                    log.warn(
+                            "answer of model call {} could not be kept for its idempotency key: {}",
+                            callId,
+                            e.toString());
+                }
+            }
+            write(response, callId, done.route().name(), simulated, body);
+        } finally {
+            account(done);
+        }
+    }
+
+    private static void write(HttpServletResponse response, UUID callId, String model, boolean simulated, String body)
+            throws IOException {
+        response.setStatus(200);
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setHeader(CALL_HEADER, callId.toString());
+        response.setHeader(MODEL_HEADER, model);
+        if (simulated) {
+            response.setHeader(BerrysHeaders.SIMULATED, "true");
+        }
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        response.setContentLength(bytes.length);
+        var out = response.getOutputStream();
+        out.write(bytes);
+        out.close();
     }
 
     /** After the answer has gone out, so a failure here can only be logged. */

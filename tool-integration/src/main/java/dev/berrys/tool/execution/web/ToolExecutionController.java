@@ -3,6 +3,7 @@ package dev.berrys.tool.execution.web;
 import dev.berrys.contracts.api.ToolExecutionRequest;
 import dev.berrys.contracts.api.ToolExecutionResult;
 import dev.berrys.starter.security.Tenants;
+import dev.berrys.starter.web.IdempotencyKeys;
 import dev.berrys.starter.web.PageRequests;
 import dev.berrys.starter.web.PageResponse;
 import dev.berrys.starter.web.ProblemException;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
@@ -46,15 +48,20 @@ class ToolExecutionController {
     /**
      * 200 with SUCCEEDED or FAILED (arguments that do not fit the schema included); 404 unknown, 409 disabled.
      * For SERVICE callers only (agent-orchestrator running an execution of the token's tenant): the project,
-     * task and execution ids are taken as given, and only the platform's own services vouch for them.
+     * task and execution ids are taken as given, and only the platform's own services vouch for them. With an
+     * {@code Idempotency-Key} the tool runs once per key and tenant; a repeated key gets the first answer.
      */
     @PostMapping("/api/tools/{name}/execute")
     @PreAuthorize("hasRole('SERVICE')")
-    ToolExecutionResult execute(@PathVariable String name, @RequestBody ToolExecutionRequest request) {
+    ToolExecutionResult execute(
+            @PathVariable String name,
+            @RequestBody ToolExecutionRequest request,
+            @RequestHeader(name = IdempotencyKeys.HEADER, required = false) @Nullable String idempotencyKey) {
+        String key = IdempotencyKeys.validated(idempotencyKey);
         if (request.arguments() == null) {
             throw new ProblemException.BadRequest("arguments", "Field 'arguments' is required (an object, may be {}).");
         }
-        return executor.execute(name, request);
+        return executor.execute(name, request, key);
     }
 
     @GetMapping("/api/tools/{name}/stats")

@@ -1,0 +1,120 @@
+package dev.berrys.model.chat.web;
+
+import dev.berrys.starter.calls.OutagePolicy;
+import dev.berrys.starter.web.ProblemException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * The idempotency keys of chat calls ({@code chat_call_key}). A key is claimed by an insert that the
+ * primary key (tenant, key) lets only one request win, before the call is routed; the winner stores the
+ * answer exactly as it sends it. A request that finds the key answered gets those bytes again, with the
+ * first call's id; one that finds it claimed waits for the answer, and takes the claim over only when its
+ * holder let it go (the call failed: nothing was charged) or held it longer than a caller waits for a
+ * call ({@link OutagePolicy#modelReadTimeout()}: it died). No transaction is held while waiting.
+ */
+@Component
+class ChatCallKeys {
+    private static final Duration POLL = Duration.ofMillis(100);
+
+    /**
+     * How long a key is kept. A caller repeats a call within the outage tolerance (15 min by default) or when
+     * an execution or request is taken over after its lease (minutes), never days later.
+     */
+    static final Duration RETENTION = Duration.ofDays(7);
+
+    private final JdbcTemplate jdbc;
+    private final Duration lease;
+
+    ChatCallKeys(JdbcTemplate jdbc, OutagePolicy outages) {
+        this.jdbc = jdbc;
+        this.lease = outages.modelReadTimeout();
+    }
+
+    sealed interface Claim {}
+
+    /** This request holds the key: its call runs under {@code callId}. */
+    record Owned(UUID callId) implements Claim {}
+
+    /** The key's call was answered: its id, model, label and body as sent. */
+    record Answered(UUID callId, String model, boolean simulated, String body) implements Claim {}
+
+    Claim claim(String tenant, String key, UUID callId) {
+        while (true) {
+            int inserted = jdbc.update("""
+                    insert into chat_call_key (tenant, idem_key, call_id, claimed_at)
+                    values (?, ?, ?, now()) on conflict do nothing""", tenant, key, callId);
+            if (inserted == 1) {
+                return new Owned(callId);
+            }
+            List<@Nullable Answered> rows = jdbc.query(
+                    "select call_id, model_name, simulated, answer from chat_call_key where tenant = ? and idem_key = ?",
+                    (rs, n) -> rs.getString("answer") == null
+                            ? null
+                            : new Answered(
+                                    rs.getObject("call_id", UUID.class),
+                                    rs.getString("model_name"),
+                                    rs.getBoolean("simulated"),
+                                    rs.getString("answer")),
+                    tenant,
+                    key);
+            if (rows.isEmpty()) {
+                continue; // let go in between: claim it again
+            }
+            if (rows.getFirst() != null) {
+                return rows.getFirst();
+            }
+            int taken = jdbc.update("""
+                    update chat_call_key set call_id = ?, claimed_at = now()
+                    where tenant = ? and idem_key = ? and answer is null
+                      and claimed_at < now() - make_interval(secs => ?)""", callId, tenant, key, lease.toMillis() / 1000.0);
+            if (taken == 1) {
+                return new Owned(callId);
+            }
+            pause();
+        }
+    }
+
+    /** Stores the answer before it is sent, so that a caller who lost it gets it again. */
+    void answer(String tenant, String key, UUID callId, String model, boolean simulated, String body) {
+        jdbc.update("""
+                update chat_call_key set model_name = ?, simulated = ?, answer = ?, completed_at = now()
+                where tenant = ? and idem_key = ? and call_id = ?""", model, simulated, body, tenant, key, callId);
+    }
+
+    /** Lets the key go when the call got no answer, so that a retry is routed again. */
+    void release(String tenant, String key, UUID callId) {
+        jdbc.update(
+                "delete from chat_call_key where tenant = ? and idem_key = ? and call_id = ? and answer is null",
+                tenant,
+                key,
+                callId);
+    }
+
+    /** Forgets keys claimed longer ago than {@link #RETENTION}; answers how many. */
+    @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
+    int forgetOld() {
+        return jdbc.update(
+                "delete from chat_call_key where claimed_at < now() - make_interval(secs => ?)", RETENTION.toSeconds());
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(POLL);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProblemException(
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    "shutting-down",
+                    "The service stopped while this call waited for the same key's first call.",
+                    Map.of());
+        }
+    }
+}
