@@ -158,7 +158,7 @@ async function main() {
       await waitForStatus(page, ['COMPLETED'], FLOW_TIMEOUT);
       const events = await page.locator('.timeline li').count();
       expect(events > 0, 'the event timeline stayed empty: the live stream delivered nothing');
-      await page.getByRole('heading', { name: 'Result' }).waitFor({ timeout: FLOW_TIMEOUT });
+      await page.getByRole('heading', { name: 'Result', exact: true }).waitFor({ timeout: FLOW_TIMEOUT });
       await screenshot(page, 'project-completed');
     });
 
