@@ -25,7 +25,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * Router overhead: the same chat completion sent straight to a local fake OpenAI server and through
  * Berrys' /v1 (validation, routing, circuit breaker, accounting row + event, metrics), p50 and p99; and
  * 1,000 streamed requests at once through Berrys. Not part of the build (name ends in Bench); run with
- * {@code ./mvnw -pl model-orchestration test -Dtest=RouterOverheadBench -Dsurefire.failIfNoSpecifiedTests=false}.
+ * {@code benchmarks/router.sh [calls] [warmup] [streams]}.
  */
 @ModelIT
 class RouterOverheadBench {
