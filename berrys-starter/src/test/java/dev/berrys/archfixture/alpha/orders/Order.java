@@ -1,0 +1,12 @@
+package dev.berrys.archfixture.alpha.orders;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import java.util.UUID;
+
+/** Fixture: an entity. */
+@Entity
+public class Order {
+    @Id
+    UUID id = UUID.randomUUID();
+}
