@@ -16,9 +16,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional
 public class ProjectCommands {
-    /** Not (yet) in shared-contracts: model-orchestration needs a raised budget before work resumes. */
-    public static final String BUDGET_CHANGED = "project.budget-changed";
-
     private final Projects projects;
     private final ProjectEventLog events;
     private final ApplicationEventPublisher local;
@@ -28,12 +25,6 @@ public class ProjectCommands {
         this.events = events;
         this.local = local;
     }
-
-    /** Payload of {@link #BUDGET_CHANGED}. */
-    public record BudgetChanged(
-            UUID projectId,
-            @Nullable BigDecimal budgetUsd,
-            @Nullable Long budgetTokens) {}
 
     public ProjectView create(
             String name,
@@ -96,7 +87,10 @@ public class ProjectCommands {
         }
         var project = lock(id);
         boolean resumed = project.changeBudget(usd, tokens);
-        publish(project, BUDGET_CHANGED, new BudgetChanged(project.id(), project.budgetUsd(), project.budgetTokens()));
+        publish(
+                project,
+                EventTypes.PROJECT_BUDGET_CHANGED,
+                new ProjectEvents.BudgetChanged(project.id(), project.budgetUsd(), project.budgetTokens()));
         if (resumed) {
             resumed(project);
         }
