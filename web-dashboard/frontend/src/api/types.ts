@@ -1,5 +1,5 @@
-// Shapes the dashboard reads. DESIGN.md "Public API" fixes the core fields; fields marked
-// "assumed" are the dashboard's expectation where the design is silent (see README).
+// Shapes the dashboard reads. The public API (docs/architecture.md) fixes the core fields; fields marked
+// "assumed" are the dashboard's expectation where the API says nothing (see README).
 
 export type ProjectStatus =
   | 'DRAFT'

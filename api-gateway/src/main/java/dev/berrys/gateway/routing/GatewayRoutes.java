@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Path prefixes of the public API (DESIGN.md) to the service that owns them, each service's
+ * Path prefixes of the public API (docs/architecture.md) to the service that owns them, each service's
  * {@code /v3/api-docs} under {@code /v3/api-docs/<service>} for the aggregated Swagger UI, and every
  * other path to the dashboard. The gateway streams responses, so Server-Sent Events pass unbuffered.
  * Services see the gateway's Host, so the URLs they build (Location headers, the {@code servers} of
