@@ -90,9 +90,9 @@ final class ArchitectureDoc {
                     .append(EventCatalogue.consumers(e))
                     .append(" | `")
                     .append(payload)
-                    .append("`(")
+                    .append("(")
                     .append(catalogue.payloadFields.getOrDefault(payload, "?"))
-                    .append(") |\n");
+                    .append(")` |\n");
         }
         return out.toString();
     }

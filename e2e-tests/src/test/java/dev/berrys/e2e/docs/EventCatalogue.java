@@ -46,6 +46,10 @@ final class EventCatalogue {
     final List<String> problems = new ArrayList<>();
 
     EventCatalogue(Path root) {
+        this(root, ApiCatalogue.SERVICES);
+    }
+
+    EventCatalogue(Path root, List<String> services) {
         Sources contracts = Sources.of(root, "shared-contracts");
         Map<String, String> types = contracts.stringConstants("EventTypes");
         Map<String, String> streams = contracts.stringConstants("Streams");
@@ -54,7 +58,7 @@ final class EventCatalogue {
         Map<String, List<String[]>> published = new LinkedHashMap<>(); // type -> [module, payload]
         List<Handler> handlers = new ArrayList<>();
         Map<String, String> streamOf = new LinkedHashMap<>();
-        for (String module : ApiCatalogue.SERVICES) {
+        for (String module : services) {
             Sources sources = Sources.of(root, module);
             streamOf.put(module, "berrys." + schema(root, module));
             publications(sources, types).forEach(p -> published

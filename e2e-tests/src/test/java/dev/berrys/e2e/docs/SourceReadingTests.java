@@ -89,4 +89,72 @@ class SourceReadingTests {
                         "GET /api/things/legacy ThingController.legacy null",
                         "HEAD /api/things/legacy ThingController.legacy null");
     }
+
+    private void write(String module, String file, String code) throws IOException {
+        Path path = root.resolve(module).resolve(file);
+        Files.createDirectories(path.getParent());
+        Files.writeString(path, code);
+    }
+
+    @Test
+    void aHandlerWaitingOnAnotherStreamOrForAnotherPayloadThanThePublishersIsAProblem() throws IOException {
+        String contracts = "src/main/java/dev/berrys/contracts/";
+        write("shared-contracts", contracts + "Streams.java", """
+                package dev.berrys.contracts;
+                public final class Streams {
+                    public static final String PROJECT = "berrys.project";
+                    public static final String PLANNING = "berrys.planning";
+                }
+                """);
+        write("shared-contracts", contracts + "events/EventTypes.java", """
+                package dev.berrys.contracts.events;
+                public final class EventTypes {
+                    public static final String PLAN_CREATED = "plan.created";
+                }
+                """);
+        write("shared-contracts", contracts + "events/PlanningEvents.java", """
+                package dev.berrys.contracts.events;
+                import java.util.UUID;
+                public final class PlanningEvents {
+                    public record PlanCreated(UUID planId) {}
+                    public record PlanFailed(UUID planId) {}
+                }
+                """);
+        write("planner", "src/main/resources/application.yml", "berrys:\n  service:\n    schema: planning\n");
+        write("planner", "src/main/java/dev/berrys/planner/Plans.java", """
+                package dev.berrys.planner;
+                import dev.berrys.contracts.events.EventTypes;
+                import dev.berrys.contracts.events.PlanningEvents;
+                class Plans {
+                    void create(java.util.UUID id) {
+                        events.publish(EventTypes.PLAN_CREATED, id, new PlanningEvents.PlanCreated(id));
+                    }
+                }
+                """);
+        write("listener", "src/main/resources/application.yml", "berrys:\n  service:\n    schema: project\n");
+        write("listener", "src/main/java/dev/berrys/listener/Handlers.java", """
+                package dev.berrys.listener;
+                import dev.berrys.contracts.Streams;
+                import dev.berrys.contracts.events.EventTypes;
+                import dev.berrys.contracts.events.PlanningEvents.PlanFailed;
+                class Handlers {
+                    @OnEvent(stream = Streams.PROJECT, type = EventTypes.PLAN_CREATED) // the wrong stream
+                    void created(PlanFailed e) {}
+                }
+                """);
+
+        var catalogue = new EventCatalogue(root, java.util.List.of("planner", "listener"));
+
+        assertThat(catalogue.events)
+                .singleElement()
+                .satisfies(e -> assertThat(e.stream()).isEqualTo("berrys.planning"))
+                .satisfies(e -> assertThat(e.payloads()).containsExactly("PlanningEvents.PlanCreated"));
+        assertThat(catalogue.problems)
+                .containsExactlyInAnyOrder(
+                        "Handlers.created in listener waits for plan.created on berrys.project, but planner publishes"
+                                + " it on berrys.planning",
+                        "Handlers.created in listener reads plan.created as"
+                                + " dev.berrys.contracts.events.PlanningEvents.PlanFailed, but it is published as"
+                                + " PlanningEvents.PlanCreated");
+    }
 }
