@@ -145,8 +145,30 @@ public class ChatService {
         return (System.nanoTime() - startNanos) / 1_000_000;
     }
 
+    /**
+     * 503 only where no model could be reached (an outage: the caller waits and tries again); a call that a
+     * model answered badly, or the simulated provider failed on purpose, is a 500 {@code model-call-failed}
+     * (the work failed: the caller counts an attempt).
+     */
     private static ProblemException unavailable(RoutingFailedException failed) {
         Attempt last = failed.last();
+        if (failed.answerFailed()) {
+            String detail = failed.simulatedFailure()
+                    ? "The simulated provider failed this call on purpose (simulatedFailureRate)."
+                    : "No model gave a usable answer: "
+                            + (last == null ? failed.getMessage() : last.model() + " " + last.reason()) + ".";
+            return new ProblemException(
+                    HttpStatus.INTERNAL_SERVER_ERROR,
+                    "model-call-failed",
+                    detail,
+                    Map.of(
+                            "attempts",
+                            failed.attempts(),
+                            "streamStarted",
+                            failed.streamStarted(),
+                            "simulated",
+                            failed.simulatedFailure()));
+        }
         String detail = failed.simulatedFailure()
                 ? "The simulated provider failed this call on purpose (BERRYS_SIMULATED_FAILURE_RATE); retry it."
                 : "No model answered: " + (last == null ? failed.getMessage() : last.model() + " " + last.reason())

@@ -6,6 +6,7 @@ import dev.berrys.model.chat.ChatResult;
 import dev.berrys.model.chat.ChatStream;
 import dev.berrys.model.upstream.ProviderClient;
 import dev.berrys.model.upstream.UpstreamException;
+import dev.berrys.starter.calls.OutagePolicy;
 import dev.berrys.starter.schema.JsonSchemas;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.time.Duration;
@@ -25,7 +26,9 @@ import org.springframework.stereotype.Component;
  * Runs a call along its candidates. Per model: the provider's circuit must let it through and a
  * concurrency permit must come within the timeout; a 429, 5xx, timeout or lost connection is retried
  * with exponential backoff and jitter (at least the {@code Retry-After} the provider asked for); then
- * the next candidate. A stream that has started cannot move to another model.
+ * the next candidate. A stream that has started cannot move to another model. The whole call, every
+ * retry and candidate included, stays within {@code BERRYS_MODEL_CALL_BUDGET}: no try and no backoff
+ * starts past it, so a caller's read timeout (the budget plus a margin) never cuts a call still running.
  */
 @Component
 public class ChatExecutor {
@@ -39,9 +42,16 @@ public class ChatExecutor {
     private final ProviderGuards guards;
     private final ModelStats stats;
     private final JsonSchemas schemas;
+    private final Duration budget;
 
-    ChatExecutor(List<ProviderClient> clients, ProviderGuards guards, ModelStats stats, JsonSchemas schemas) {
+    ChatExecutor(
+            List<ProviderClient> clients,
+            ProviderGuards guards,
+            ModelStats stats,
+            JsonSchemas schemas,
+            OutagePolicy outages) {
         this.schemas = schemas;
+        this.budget = outages.modelCallBudget();
         this.clients = clients.stream().collect(Collectors.toMap(ProviderClient::type, Function.identity()));
         this.guards = guards;
         this.stats = stats;
@@ -51,6 +61,12 @@ public class ChatExecutor {
     public record Routed(ChatResult result, ModelRoute route, List<Attempt> attempts) {}
 
     public Routed execute(List<ModelRoute> candidates, ChatCall call, @Nullable ChatStream sink) {
+        return execute(candidates, call, sink, budget);
+    }
+
+    Routed execute(List<ModelRoute> candidates, ChatCall call, @Nullable ChatStream sink, Duration budget) {
+        long deadline = System.nanoTime() + budget.toNanos();
+        boolean answerFailed = false;
         List<Attempt> attempts = new ArrayList<>();
         var started = new boolean[1];
         ChatStream tracking = sink == null
@@ -73,13 +89,24 @@ public class ChatExecutor {
             int retries = route.provider().settings().retries();
             boolean permitted = false;
             boolean reconnected = false;
+            if (remainingMs(deadline) <= 0) {
+                attempts.add(skipped(route, "call budget spent"));
+                continue;
+            }
             try {
-                if (!guard.permits().tryAcquire(route.provider().settings().timeout(), TimeUnit.MILLISECONDS)) {
+                if (!guard.permits()
+                        .tryAcquire(
+                                Math.min(route.provider().settings().timeout(), remainingMs(deadline)),
+                                TimeUnit.MILLISECONDS)) {
                     attempts.add(skipped(route, "concurrency limit reached"));
                     continue;
                 }
                 permitted = true;
                 for (int attempt = 0; attempt <= retries; attempt++) {
+                    if (remainingMs(deadline) <= 0) {
+                        attempts.add(skipped(route, "call budget spent"));
+                        break;
+                    }
                     if (!guard.breaker().tryAcquirePermission()) {
                         attempts.add(skipped(route, "circuit open"));
                         break;
@@ -112,6 +139,8 @@ public class ChatExecutor {
                                 Attempt.FAILED,
                                 e.getMessage(),
                                 nanos / 1_000_000));
+                        answerFailed |= e.kind() == UpstreamException.Kind.MALFORMED
+                                || e.kind() == UpstreamException.Kind.SIMULATED_FAILURE;
                         log.info(
                                 "model {} at provider {} failed: {}",
                                 route.name(),
@@ -122,21 +151,22 @@ public class ChatExecutor {
                                     e.getMessage(),
                                     attempts,
                                     e.kind() == UpstreamException.Kind.SIMULATED_FAILURE,
-                                    started[0]);
+                                    started[0],
+                                    answerFailed);
                         }
                         if (e.kind() == UpstreamException.Kind.CLOSED_BEFORE_ANSWER && !reconnected) {
                             reconnected = true; // once per model, at once, and not one of its retries
                             attempt--;
                             continue;
                         }
-                        if (!e.retryable() || attempt == retries || !backoff(e, attempt)) {
+                        if (!e.retryable() || attempt == retries || !backoff(e, attempt, remainingMs(deadline))) {
                             break;
                         }
                     }
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new RoutingFailedException("interrupted", attempts, false, started[0]);
+                throw new RoutingFailedException("interrupted", attempts, false, started[0], false);
             } finally {
                 if (permitted) {
                     guard.permits().release();
@@ -147,7 +177,12 @@ public class ChatExecutor {
                 attempts.isEmpty() ? "no model can serve this request" : "every candidate model failed",
                 attempts,
                 false,
-                false);
+                false,
+                answerFailed);
+    }
+
+    private static long remainingMs(long deadlineNanos) {
+        return (deadlineNanos - System.nanoTime()) / 1_000_000;
     }
 
     private void checkStructure(ChatCall call, ChatResult result) {
@@ -182,8 +217,11 @@ public class ChatExecutor {
         }
     }
 
-    /** Sleeps before the next try; false where the provider asks for a longer wait than is worth it. */
-    private static boolean backoff(UpstreamException e, int attempt) throws InterruptedException {
+    /**
+     * Sleeps before the next try; false where the provider asks for a longer wait than is worth it or the
+     * wait would end past the call's budget.
+     */
+    private static boolean backoff(UpstreamException e, int attempt, long remainingMs) throws InterruptedException {
         long exponential = Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS << attempt);
         long jittered = exponential / 2 + ThreadLocalRandom.current().nextLong(exponential / 2 + 1);
         Duration retryAfter = e.retryAfter();
@@ -193,6 +231,9 @@ public class ChatExecutor {
                 return false;
             }
             wait = Math.max(retryAfter.toMillis(), jittered);
+        }
+        if (wait >= remainingMs) {
+            return false;
         }
         Thread.sleep(wait);
         return true;

@@ -3,17 +3,32 @@ package dev.berrys.model.routing;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** No candidate answered; {@code streamStarted} when part of an answer had already been sent. */
+/**
+ * No candidate answered; {@code streamStarted} when part of an answer had already been sent;
+ * {@code answerFailed} when a model did answer but its answer failed (not valid, not the schema, the
+ * simulated provider's failure on purpose): a failure of the work, not an outage.
+ */
 public class RoutingFailedException extends RuntimeException {
     private final List<Attempt> attempts;
     private final boolean simulatedFailure;
     private final boolean streamStarted;
+    private final boolean answerFailed;
 
-    RoutingFailedException(String message, List<Attempt> attempts, boolean simulatedFailure, boolean streamStarted) {
+    RoutingFailedException(
+            String message,
+            List<Attempt> attempts,
+            boolean simulatedFailure,
+            boolean streamStarted,
+            boolean answerFailed) {
         super(message, null, false, false);
         this.attempts = List.copyOf(attempts);
         this.simulatedFailure = simulatedFailure;
         this.streamStarted = streamStarted;
+        this.answerFailed = answerFailed;
+    }
+
+    public boolean answerFailed() {
+        return answerFailed;
     }
 
     public List<Attempt> attempts() {

@@ -263,8 +263,10 @@ class ProvidersIT {
         var failed = api.post(
                 "/v1/chat/completions",
                 Map.of("model", "berrys-simulated", "messages", List.of(Map.of("role", "user", "content", "hi"))));
-        assertThat(failed.status()).isEqualTo(503);
-        assertThat(failed.json().get("type").asString()).isEqualTo("https://berrys.dev/problems/simulated-failure");
+        // the simulated failure stands for a model's failed answer: the work failed, not an outage
+        assertThat(failed.status()).isEqualTo(500);
+        assertThat(failed.json().get("type").asString()).isEqualTo("https://berrys.dev/problems/model-call-failed");
+        assertThat(failed.json().get("simulated").asBoolean()).isTrue();
         assertThat(failed.json().get("attempts").get(0).get("reason").asString())
                 .contains("simulated failure");
     }

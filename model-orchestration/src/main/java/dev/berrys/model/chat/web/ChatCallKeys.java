@@ -1,12 +1,14 @@
 package dev.berrys.model.chat.web;
 
-import dev.berrys.starter.calls.OutagePolicy;
 import dev.berrys.starter.web.ProblemException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -17,8 +19,11 @@ import org.springframework.stereotype.Component;
  * primary key (tenant, key) lets only one request win, before the call is routed; the winner stores the
  * answer exactly as it sends it. A request that finds the key answered gets those bytes again, with the
  * first call's id; one that finds it claimed waits for the answer, and takes the claim over only when its
- * holder let it go (the call failed: nothing was charged) or held it longer than a caller waits for a
- * call ({@link OutagePolicy#modelReadTimeout()}: it died). No transaction is held while waiting.
+ * holder let it go (the call failed: nothing was charged) or stopped renewing it: the instance holding a
+ * key renews its claims every {@code BERRYS_MODEL_KEY_RENEW} (5 s) and a claim not renewed for
+ * {@code BERRYS_MODEL_KEY_LEASE} (20 s) is free while the call runs, so the
+ * claim of an instance that died (killed, crashed) is taken over within the lease, not after a caller's
+ * whole read timeout. No transaction is held while waiting.
  */
 @Component
 class ChatCallKeys {
@@ -32,10 +37,23 @@ class ChatCallKeys {
 
     private final JdbcTemplate jdbc;
     private final Duration lease;
+    /** The calls this instance holds a key for and runs: their claims are renewed. */
+    private final Set<UUID> held = ConcurrentHashMap.newKeySet();
 
-    ChatCallKeys(JdbcTemplate jdbc, OutagePolicy outages) {
+    ChatCallKeys(JdbcTemplate jdbc, @Value("${berrys.model.key-lease:${BERRYS_MODEL_KEY_LEASE:20s}}") Duration lease) {
         this.jdbc = jdbc;
-        this.lease = outages.modelReadTimeout();
+        this.lease = lease;
+    }
+
+    /** Renews the claims of the calls this instance runs, so that only a dead holder's claim expires. */
+    @Scheduled(fixedDelayString = "${berrys.model.key-renew:${BERRYS_MODEL_KEY_RENEW:PT5S}}")
+    int renew() {
+        if (held.isEmpty()) {
+            return 0;
+        }
+        UUID[] ids = held.toArray(UUID[]::new);
+        return jdbc.update(
+                "update chat_call_key set claimed_at = now() where call_id = any(?) and answer is null", (Object) ids);
     }
 
     sealed interface Claim {}
@@ -52,6 +70,7 @@ class ChatCallKeys {
                     insert into chat_call_key (tenant, idem_key, call_id, claimed_at)
                     values (?, ?, ?, now()) on conflict do nothing""", tenant, key, callId);
             if (inserted == 1) {
+                held.add(callId);
                 return new Owned(callId);
             }
             List<@Nullable Answered> rows = jdbc.query(
@@ -76,6 +95,7 @@ class ChatCallKeys {
                     where tenant = ? and idem_key = ? and answer is null
                       and claimed_at < now() - make_interval(secs => ?)""", callId, tenant, key, lease.toMillis() / 1000.0);
             if (taken == 1) {
+                held.add(callId);
                 return new Owned(callId);
             }
             pause();
@@ -84,6 +104,7 @@ class ChatCallKeys {
 
     /** Stores the answer before it is sent, so that a caller who lost it gets it again. */
     void answer(String tenant, String key, UUID callId, String model, boolean simulated, String body) {
+        held.remove(callId);
         jdbc.update("""
                 update chat_call_key set model_name = ?, simulated = ?, answer = ?, completed_at = now()
                 where tenant = ? and idem_key = ? and call_id = ?""", model, simulated, body, tenant, key, callId);
@@ -91,6 +112,7 @@ class ChatCallKeys {
 
     /** Lets the key go when the call got no answer, so that a retry is routed again. */
     void release(String tenant, String key, UUID callId) {
+        held.remove(callId);
         jdbc.update(
                 "delete from chat_call_key where tenant = ? and idem_key = ? and call_id = ? and answer is null",
                 tenant,
