@@ -57,6 +57,10 @@ export interface Task {
   completedAt?: string | null;
   output?: string | null;
   lastError?: string | null;
+  /** why the running task's execution waits for a dependency ("waiting: …"), which uses up no attempt */
+  waitingReason?: string | null;
+  /** since when it waits */
+  waitingSince?: string | null;
   /** membership of plan.criticalPath, when the plan has no list */
   onCriticalPath?: boolean;
   critical?: boolean;

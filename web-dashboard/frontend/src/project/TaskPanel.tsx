@@ -54,6 +54,7 @@ export function TaskPanel({
         </span>
       </div>
       {task.description && <p className="task-description">{task.description}</p>}
+      <TaskWaiting task={task} />
       {task.lastError && <div className="alert alert-error">Last error: {task.lastError}</div>}
       <TaskActions task={task} />
       {(task.dependsOn ?? []).length > 0 && (
@@ -85,6 +86,23 @@ export function TaskPanel({
         </>
       )}
     </section>
+  );
+}
+
+/** "waiting: <reason> since <time>": the task's execution waits out an outage, which uses up no attempt. */
+export function TaskWaiting({ task }: { task: Task }) {
+  if (!task.waitingReason) return null;
+  const reason = task.waitingReason.startsWith('waiting: ') ? task.waitingReason : `waiting: ${task.waitingReason}`;
+  return (
+    <div className="alert alert-warn" role="status">
+      {reason}
+      {task.waitingSince ? (
+        <>
+          {' since '}
+          <time dateTime={task.waitingSince}>{dateTime(task.waitingSince)}</time>
+        </>
+      ) : null}
+    </div>
   );
 }
 
