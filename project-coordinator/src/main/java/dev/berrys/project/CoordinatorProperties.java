@@ -27,17 +27,14 @@ public record CoordinatorProperties(
 
     /**
      * @param model the model name asked for, {@code auto} lets model-orchestration route
-     * @param timeout read timeout of one call
-     * @param maxRetries retries of a 5xx, 429 or connection failure before the project fails
-     * @param backoff first retry delay, doubled at every retry
+     * @param maxRetries retries of a failed answer (500) before the project fails; an outage is waited out
+     *     under the shared outage policy instead, and costs none
      * @param maxOutputChars a task output longer than this is cut in the prompt (the artifact keeps it whole)
      * @param sweepInterval how often syntheses left unfinished (a crash, a lost lease) are picked up
      */
     public record Synthesis(
             @NotBlank @DefaultValue("auto") String model,
-            @NotNull @DefaultValue("120s") Duration timeout,
-            @Min(0) @DefaultValue("5") int maxRetries,
-            @NotNull @DefaultValue("500ms") Duration backoff,
+            @Min(0) @DefaultValue("3") int maxRetries,
             @Min(100) @DefaultValue("8000") int maxOutputChars,
             @NotNull @DefaultValue("60s") Duration sweepInterval) {}
 

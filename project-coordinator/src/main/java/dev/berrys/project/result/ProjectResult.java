@@ -58,6 +58,10 @@ class ProjectResult {
         this.leaseUntil = null;
     }
 
+    UUID planId() {
+        return planId;
+    }
+
     ResultStatus status() {
         return status;
     }

@@ -5,12 +5,14 @@ import dev.berrys.contracts.api.ChatCompletionRequest;
 import dev.berrys.contracts.api.ChatCompletionResponse;
 import dev.berrys.contracts.api.ChatMessage;
 import dev.berrys.project.CoordinatorProperties;
+import dev.berrys.starter.calls.OutagePolicy;
+import dev.berrys.starter.calls.OutagePolicy.OutageOutlasted;
+import dev.berrys.starter.calls.OutagePolicy.Waiting;
 import dev.berrys.starter.security.ServiceClients;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
@@ -18,16 +20,21 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.HttpServerErrorException;
-import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
 
 /**
  * The synthesis call to model-orchestration ({@code POST /v1/chat/completions}, purpose
- * {@code synthesis}), retried with exponential backoff on a 5xx, a 429 or a connection failure.
+ * {@code synthesis}). An outage (no connection, a timeout, 429, 502, 503, 504) is waited out under the
+ * shared {@link OutagePolicy} and costs no attempt; a failed answer (500, e.g. {@code model-call-failed})
+ * is tried again up to {@code BERRYS_SYNTHESIS_MAX_RETRIES} times. Every try carries the same
+ * {@code Idempotency-Key}, so a call whose answer was lost (or made by a replica that died) is answered
+ * from model-orchestration's record, not made and charged again.
  */
 @Component
 class SynthesisModel {
     private static final Logger log = LoggerFactory.getLogger(SynthesisModel.class);
+    private static final String DEPENDENCY = "model-orchestration";
     static final String SYSTEM_PROMPT = """
             You write the final result of a project that a team of agents worked on. You are given the \
             project's goal and the output of every task of its plan. Combine them into one coherent answer \
@@ -37,10 +44,12 @@ class SynthesisModel {
 
     private final RestClient http;
     private final CoordinatorProperties.Synthesis settings;
+    private final OutagePolicy outages;
 
-    SynthesisModel(ServiceClients clients, CoordinatorProperties props) {
+    SynthesisModel(ServiceClients clients, CoordinatorProperties props, OutagePolicy outages) {
         this.settings = props.synthesis();
-        this.http = clients.create(props.modelUrl(), settings.timeout());
+        this.outages = outages;
+        this.http = clients.create(props.modelUrl(), outages.modelReadTimeout());
     }
 
     sealed interface Outcome {
@@ -54,46 +63,55 @@ class SynthesisModel {
 
     record TaskResult(String title, String role, String output) {}
 
-    /** Calls the model; {@code beforeAttempt} runs before every attempt (the caller renews its lease). */
-    Outcome synthesise(UUID projectId, String goal, List<TaskResult> tasks, Runnable beforeAttempt) {
+    /** The key of a project's synthesis of one plan: the same on every try, after a restart and on another replica. */
+    static String idempotencyKey(UUID projectId, @Nullable UUID planId) {
+        return "synthesis:project:" + projectId + ":plan:" + planId;
+    }
+
+    /** Calls the model; {@code beforeAttempt} runs before every try (the caller renews its lease). */
+    Outcome synthesise(
+            UUID projectId, @Nullable UUID planId, String goal, List<TaskResult> tasks, Runnable beforeAttempt) {
         var request = new ChatCompletionRequest(settings.model(), messages(goal, tasks), null, null, false, null, null);
+        String key = idempotencyKey(projectId, planId);
         for (int attempt = 0; ; attempt++) {
-            beforeAttempt.run();
             String failure;
             try {
-                return answer(call(projectId, request));
+                return answer(outages.call(DEPENDENCY, Waiting.NONE, () -> {
+                    beforeAttempt.run();
+                    return call(projectId, key, request);
+                }));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while calling " + DEPENDENCY, e);
+            } catch (OutageOutlasted e) {
+                return new Outcome.Failed(e.getMessage());
             } catch (HttpClientErrorException e) {
                 if (e.getStatusCode().value() == 402) {
                     return new Outcome.Refused("model-orchestration refused the synthesis: the budget is spent");
                 }
-                if (e.getStatusCode().value() != 429) {
-                    return new Outcome.Failed(
-                            "model-orchestration answered " + e.getStatusCode().value());
-                }
-                failure = "429";
+                return new Outcome.Failed(
+                        "model-orchestration answered " + e.getStatusCode().value());
             } catch (HttpServerErrorException e) {
                 failure = Integer.toString(e.getStatusCode().value());
-            } catch (ResourceAccessException e) {
-                failure = "no connection (" + e.getClass().getSimpleName() + ")";
+            } catch (RestClientException e) {
+                failure = "an unreadable answer (" + e.getClass().getSimpleName() + ")";
             }
             if (attempt >= settings.maxRetries()) {
                 return new Outcome.Failed("model-orchestration failed " + (attempt + 1) + " times, last: " + failure);
             }
-            Duration delay = backoff(attempt);
             log.info(
-                    "synthesis of project {} failed ({}), retry {} of {} in {} ms",
+                    "synthesis of project {} failed ({}), try {} of {}",
                     projectId,
                     failure,
-                    attempt + 1,
-                    settings.maxRetries(),
-                    delay.toMillis());
-            sleep(delay);
+                    attempt + 2,
+                    settings.maxRetries() + 1);
         }
     }
 
-    private ResponseEntity<ChatCompletionResponse> call(UUID projectId, ChatCompletionRequest request) {
+    private ResponseEntity<ChatCompletionResponse> call(UUID projectId, String key, ChatCompletionRequest request) {
         return http.post()
                 .uri("/v1/chat/completions")
+                .header(BerrysHeaders.IDEMPOTENCY_KEY, key)
                 .header(BerrysHeaders.PROJECT_ID, projectId.toString())
                 .header(BerrysHeaders.PURPOSE, BerrysHeaders.PURPOSE_SYNTHESIS)
                 .contentType(MediaType.APPLICATION_JSON)
@@ -133,20 +151,5 @@ class SynthesisModel {
         return output.length() <= max
                 ? output
                 : output.substring(0, max) + "\n[... cut: " + output.length() + " characters in all]";
-    }
-
-    private Duration backoff(int attempt) {
-        long base = settings.backoff().toMillis() << Math.min(attempt, 10);
-        long capped = Math.min(base, 30_000);
-        return Duration.ofMillis(capped + ThreadLocalRandom.current().nextLong(capped / 5 + 1));
-    }
-
-    private static void sleep(Duration delay) {
-        try {
-            Thread.sleep(delay);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting to retry the synthesis", e);
-        }
     }
 }

@@ -1,11 +1,11 @@
 package dev.berrys.project.result;
 
-import dev.berrys.project.CoordinatorProperties;
 import dev.berrys.project.project.ProjectFlow;
 import dev.berrys.project.project.ProjectQueries;
 import dev.berrys.project.project.ProjectView;
 import dev.berrys.project.result.SynthesisModel.Outcome;
 import dev.berrys.project.result.SynthesisModel.TaskResult;
+import dev.berrys.starter.calls.OutagePolicy;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -40,7 +40,7 @@ class Synthesizer {
             ProjectQueries queries,
             ProjectFlow projects,
             TransactionTemplate tx,
-            CoordinatorProperties props) {
+            OutagePolicy outages) {
         this.leases = leases;
         this.model = model;
         this.results = results;
@@ -48,8 +48,7 @@ class Synthesizer {
         this.queries = queries;
         this.projects = projects;
         this.tx = tx;
-        this.lease =
-                props.synthesis().timeout().plus(props.synthesis().backoff()).plusMinutes(1);
+        this.lease = outages.modelReadTimeout().plusMinutes(2);
     }
 
     /** Runs the synthesis of {@code projectId} unless another replica holds it or it is done. */
@@ -66,8 +65,14 @@ class Synthesizer {
                     tx.execute(status -> artifacts.findByTenantAndProjectIdOrderByPosition(tenant, projectId).stream()
                             .map(a -> new TaskResult(a.title(), a.role(), a.content()))
                             .toList());
+            UUID planId = tx.execute(status ->
+                    results.findById(projectId).map(ProjectResult::planId).orElse(null));
             outcome = model.synthesise(
-                    projectId, project.goal(), tasks == null ? List.of() : tasks, () -> leases.renew(projectId, lease));
+                    projectId,
+                    planId,
+                    project.goal(),
+                    tasks == null ? List.of() : tasks,
+                    () -> leases.renew(projectId, lease));
         }
         tx.executeWithoutResult(status -> finish(projectId, tenant, outcome));
     }

@@ -117,15 +117,18 @@ class ResultIT extends IntegrationTestBase {
     }
 
     @Test
-    void aModelAnswering503IsRetriedUntilItAnswers() {
+    void anOutageIsWaitedOutAndAFailedAnswerTriedAgainUnderOneIdempotencyKey() {
         Plan plan = runningProject("", 2);
         UUID id = plan.projectId();
-        MODEL.failFirst(id, 503, 503, 500);
+        MODEL.failFirst(id, 503, 502, 503, 500);
 
         emit(Streams.PLANNING, EventTypes.PLAN_COMPLETED, id, completed(plan));
 
         awaitStatus(id, "COMPLETED");
-        assertThat(MODEL.requests(id)).hasSize(4);
+        assertThat(MODEL.requests(id)).hasSize(5);
+        assertThat(MODEL.requests(id))
+                .extracting(FakeModelServer.Recorded::idempotencyKey)
+                .containsOnly("synthesis:project:" + id + ":plan:" + plan.planId());
         JsonNode result = api.get("/api/projects/" + id + "/result", admin()).body();
         assertThat(result.get("model").asString()).isEqualTo("gpt-fake-1");
         assertThat(result.get("simulated").asBoolean()).isFalse();
@@ -137,15 +140,15 @@ class ResultIT extends IntegrationTestBase {
     void aModelFailingPastTheRetriesFailsTheProjectButKeepsTheArtifacts() {
         Plan plan = runningProject("", 2);
         UUID id = plan.projectId();
-        MODEL.failFirst(id, 503, 503, 503, 503, 503, 503);
+        MODEL.failFirst(id, 500, 500, 500, 500);
 
         emit(Streams.PLANNING, EventTypes.PLAN_COMPLETED, id, completed(plan));
 
         awaitStatus(id, "FAILED");
-        assertThat(MODEL.requests(id)).hasSize(6);
+        assertThat(MODEL.requests(id)).as("the first try and three more").hasSize(4);
         assertThat(project(id).get("statusReason").asString())
                 .contains("synthesis")
-                .contains("503");
+                .contains("500");
         assertThat(published(id)).contains(EventTypes.PROJECT_FAILED).doesNotContain(EventTypes.PROJECT_COMPLETED);
         assertThat(api.get("/api/projects/" + id + "/result", admin()).status()).isEqualTo(409);
         assertThat(api.get("/api/projects/" + id + "/artifacts", admin())
@@ -159,7 +162,7 @@ class ResultIT extends IntegrationTestBase {
     void resumingAProjectWhoseSynthesisFailedSynthesisesAgainAndCompletesIt() {
         Plan plan = runningProject("", 2);
         UUID id = plan.projectId();
-        MODEL.failFirst(id, 503, 503, 503, 503, 503, 503);
+        MODEL.failFirst(id, 500, 500, 500, 500);
         emit(Streams.PLANNING, EventTypes.PLAN_COMPLETED, id, completed(plan));
         awaitStatus(id, "FAILED");
 
@@ -168,12 +171,29 @@ class ResultIT extends IntegrationTestBase {
         assertThat(resumed.status()).as(resumed.raw()).isEqualTo(200);
         awaitStatus(id, "COMPLETED");
         assertThat(api.get("/api/projects/" + id + "/result", admin()).status()).isEqualTo(200);
-        assertThat(MODEL.requests(id)).hasSize(7);
+        assertThat(MODEL.requests(id)).hasSize(5);
         assertThat(api.post("/api/projects/" + id + "/resume", admin(), null).status())
                 .as("a COMPLETED project cannot be resumed")
                 .isEqualTo(409);
         assertThat(count("select count(*) from artifact where project_id = ?", id))
                 .isEqualTo(2);
+    }
+
+    @Test
+    void anOutageLongerThanTheToleranceFailsTheProjectWhichCanBeResumed() {
+        Plan plan = runningProject("", 2);
+        UUID id = plan.projectId();
+        Integer[] unavailable = new Integer[400];
+        java.util.Arrays.fill(unavailable, 503);
+        MODEL.failFirst(id, unavailable);
+
+        emit(Streams.PLANNING, EventTypes.PLAN_COMPLETED, id, completed(plan));
+
+        awaitStatus(id, "FAILED");
+        assertThat(project(id).get("statusReason").asString()).contains("model-orchestration unavailable");
+        assertThat(MODEL.requests(id).size())
+                .as("waited with backoff, not spun")
+                .isBetween(5, 100);
     }
 
     @Test

@@ -33,7 +33,7 @@ public final class FakeModelServer {
     private final Map<String, List<Recorded>> requests = new ConcurrentHashMap<>();
 
     /** A request as received: headers that matter and the JSON body. */
-    public record Recorded(String authorization, String purpose, JsonNode body) {}
+    public record Recorded(String authorization, String purpose, String idempotencyKey, JsonNode body) {}
 
     private FakeModelServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -80,6 +80,7 @@ public final class FakeModelServer {
                     .add(new Recorded(
                             String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")),
                             String.valueOf(exchange.getRequestHeaders().getFirst("X-Berrys-Purpose")),
+                            String.valueOf(exchange.getRequestHeaders().getFirst("Idempotency-Key")),
                             body));
             Deque<Integer> failing = failures.get(key);
             Integer status = failing == null ? null : failing.poll();

@@ -37,8 +37,9 @@ import tools.jackson.databind.node.ObjectNode;
 @BerrysIntegrationTest
 @TestPropertySource(
         properties = {
-            "berrys.project.synthesis.backoff=20ms",
-            "berrys.project.synthesis.timeout=5s",
+            "berrys.outage.first-backoff=20ms",
+            "berrys.outage.max-backoff=100ms",
+            "berrys.outage.tolerance=3s",
             "berrys.project.synthesis.sweep-interval=1h",
             "berrys.project.live.keepalive=1s",
             "berrys.project.live.max-per-user=3",
