@@ -68,7 +68,8 @@ public final class PlanViews {
             @Nullable String lastError,
             boolean onCriticalPath,
             @Nullable Instant nextAttemptAt,
-            @Nullable String waitingReason) {
+            @Nullable String waitingReason,
+            @Nullable Instant waitingSince) {
         static TaskView of(Task t) {
             return new TaskView(
                     t.id(),
@@ -88,7 +89,8 @@ public final class PlanViews {
                     t.lastError(),
                     t.criticalPosition() != null,
                     t.nextAttemptAt(),
-                    t.waitingReason());
+                    t.waitingReason(),
+                    t.waitingSince());
         }
     }
 }

@@ -61,6 +61,8 @@ class Task {
     @Column(name = "waiting_reason")
     private @Nullable String waitingReason;
 
+    private @Nullable Instant waitingSince;
+
     private @Nullable Instant nextAttemptAt;
 
     @ElementCollection
@@ -292,13 +294,20 @@ class Task {
     }
 
     /** Its execution waits for an unavailable dependency; this uses up no attempt. */
-    void waiting(String reason) {
+    void waiting(String reason, @Nullable Instant since) {
         require(isInFlight(), "wait");
         this.waitingReason = "waiting: " + reason;
+        this.waitingSince = since == null ? Instant.now() : since;
     }
 
     void stopWaiting() {
         this.waitingReason = null;
+        this.waitingSince = null;
+    }
+
+    /** Since when the task's execution waits, while it is in flight. */
+    public @Nullable Instant waitingSince() {
+        return isInFlight() && waitingReason != null ? waitingSince : null;
     }
 
     /** Why the task's execution waits, while it is in flight. */

@@ -72,7 +72,7 @@ class TaskOutcomes {
 
     /** The task's execution waits for an unavailable dependency: shown on the task, no attempt used up. */
     void waiting(ExecutionWaiting e, String tenant) {
-        current(e.taskId(), e.attempt(), tenant).ifPresent(c -> c.task().waiting(e.reason()));
+        current(e.taskId(), e.attempt(), tenant).ifPresent(c -> c.task().waiting(e.reason(), e.since()));
     }
 
     void continued(ExecutionContinued e, String tenant) {

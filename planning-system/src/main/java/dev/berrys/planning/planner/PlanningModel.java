@@ -27,7 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Asks model-orchestration for a plan ({@code POST /v1/chat/completions}, purpose {@code plan}, the
  * {@code berrys_plan} JSON schema). While model-orchestration is unavailable (connection refused or lost,
  * timeout, 408, 429, 502, 503, 504) the {@link OutagePolicy} waits for it, up to the outage tolerance; a
- * 4xx (budget exceeded, no such model) or a 500 is final. The read timeout is longer than
+ * 500 (a model's failed answer, {@code model-call-failed}) is tried again, up to {@link #ANSWER_TRIES} tries
+ * under the same key (model-orchestration let it go); a 4xx (budget exceeded, no such model) is final. The read timeout is longer than
  * model-orchestration's own budget for a call, so a call is never sent again while it is being worked on.
  */
 @Component
@@ -37,6 +38,9 @@ class PlanningModel {
     private final RestClient client;
     private final OutagePolicy outages;
     private static final String DEPENDENCY = "model-orchestration";
+    /** Tries of a call whose answer failed (500), as many as a task gets attempts by default. */
+    static final int ANSWER_TRIES = 4;
+
     private final JsonMapper json;
 
     PlanningModel(ServiceClients clients, PlanningProperties props, JsonMapper json, OutagePolicy outages) {
@@ -49,6 +53,10 @@ class PlanningModel {
     static final class Unavailable extends RuntimeException {
         Unavailable(String message) {
             super(message);
+        }
+
+        Unavailable(String message, Throwable cause) {
+            super(message, cause);
         }
     }
 
@@ -69,8 +77,34 @@ class PlanningModel {
                 null,
                 null);
         ChatCompletionResponse response;
+        for (int tried = 1; ; tried++) {
+            try {
+                response = call(projectId, idempotencyKey, request, beforeEachCall);
+                break;
+            } catch (Unavailable e) {
+                if (!(e.getCause() instanceof HttpServerErrorException failed)
+                        || failed.getStatusCode().value() != 500
+                        || tried >= ANSWER_TRIES) {
+                    throw e;
+                }
+                log.info(
+                        "planning call for project {} failed ({}), try {} of {}",
+                        projectId,
+                        e.getMessage(),
+                        tried + 1,
+                        ANSWER_TRIES);
+            }
+        }
+        if (response == null || response.choices() == null || response.choices().isEmpty()) {
+            return null;
+        }
+        return response.firstMessage().content();
+    }
+
+    private @Nullable ChatCompletionResponse call(
+            UUID projectId, String idempotencyKey, ChatCompletionRequest request, Runnable beforeEachCall) {
         try {
-            response = outages.call(DEPENDENCY, Waiting.NONE, () -> {
+            return outages.call(DEPENDENCY, Waiting.NONE, () -> {
                 beforeEachCall.run();
                 return client.post()
                         .uri("/v1/chat/completions")
@@ -90,14 +124,10 @@ class PlanningModel {
         } catch (HttpClientErrorException e) {
             throw new Unavailable("model-orchestration refused the planning call: " + describe(e));
         } catch (HttpServerErrorException e) {
-            throw new Unavailable("model-orchestration failed the planning call: " + describe(e));
+            throw new Unavailable("model-orchestration failed the planning call: " + describe(e), e);
         } catch (RestClientException e) {
             throw new Unavailable("model-orchestration gave an unreadable answer: " + e.getMessage());
         }
-        if (response == null || response.choices() == null || response.choices().isEmpty()) {
-            return null;
-        }
-        return response.firstMessage().content();
     }
 
     private String describe(RestClientException e) {

@@ -194,18 +194,22 @@ class PlanRunIT extends PlanningITSupport {
                         project,
                         1,
                         "model-orchestration unavailable: HTTP 503",
-                        Instant.now()));
+                        Instant.parse("2026-01-02T03:04:05Z")));
         await().atMost(WAIT).until(() -> "waiting: model-orchestration unavailable: HTTP 503"
                 .equals(task("research").path("waitingReason").asString(null)));
         JsonNode waiting = task("research");
         assertThat(waiting.path("status").asString()).isEqualTo("RUNNING");
         assertThat(waiting.path("attempts").asInt()).isEqualTo(1);
+        assertThat(Instant.parse(waiting.path("waitingSince").asString()))
+                .as("since the outage began, for the dashboard's 'waiting … since'")
+                .isEqualTo(Instant.parse("2026-01-02T03:04:05Z"));
 
         publish(
                 Streams.AGENT,
                 EventTypes.EXECUTION_CONTINUED,
                 new ExecutionContinued(execution, taskId(plan, "research"), project, 1));
         await().atMost(WAIT).until(() -> task("research").path("waitingReason").isNull());
+        assertThat(task("research").path("waitingSince").isNull()).isTrue();
         completed("research", 1, "researched");
         await().atMost(WAIT).until(() -> taskStatus(plan, "research").equals("COMPLETED"));
         assertThat(task("research").path("attempts").asInt()).isEqualTo(1);

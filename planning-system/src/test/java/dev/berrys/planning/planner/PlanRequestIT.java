@@ -179,14 +179,27 @@ class PlanRequestIT extends PlanningITSupport {
     }
 
     @Test
-    void aFailedPlanningCallThatIsNotAnOutageIsNotSentAgain() {
+    void aModelsFailedAnswerIsTriedAgainUnderTheSameKeyAndThenFailsThePlanning() {
         UUID project = UUID.randomUUID();
         MODEL.script(project, Answer.error(500));
         requestPlan(project, "A broken model", null, null);
 
         JsonNode failed = awaitPublished(EventTypes.PLAN_FAILED, project, 1).getFirst();
         assertThat(failed.get("reason").asString()).contains("failed the planning call", "500");
-        assertThat(MODEL.calls(project)).hasSize(1);
+        assertThat(MODEL.calls(project)).hasSize(PlanningModel.ANSWER_TRIES);
+        assertThat(MODEL.calls(project))
+                .extracting(Call::idempotencyKey)
+                .containsOnly(MODEL.calls(project).getFirst().idempotencyKey());
+    }
+
+    @Test
+    void aFailedAnswerFollowedByAGoodOneGivesAPlan() {
+        UUID project = UUID.randomUUID();
+        MODEL.script(project, Answer.error(500), Answer.plan(DIAMOND));
+        requestPlan(project, "A flaky model", null, null);
+
+        awaitPublished(EventTypes.PLAN_CREATED, project, 1);
+        assertThat(MODEL.calls(project)).hasSize(2);
     }
 
     @Test
