@@ -67,6 +67,7 @@ public class ChatExecutor {
     Routed execute(List<ModelRoute> candidates, ChatCall call, @Nullable ChatStream sink, Duration budget) {
         long deadline = System.nanoTime() + budget.toNanos();
         boolean answerFailed = false;
+        boolean simulatedFailure = false;
         List<Attempt> attempts = new ArrayList<>();
         var started = new boolean[1];
         ChatStream tracking = sink == null
@@ -146,20 +147,19 @@ public class ChatExecutor {
                                 route.name(),
                                 route.provider().name(),
                                 e.getMessage());
-                        if (started[0] || e.kind() == UpstreamException.Kind.SIMULATED_FAILURE) {
+                        simulatedFailure |= e.kind() == UpstreamException.Kind.SIMULATED_FAILURE;
+                        if (started[0]) {
                             throw new RoutingFailedException(
-                                    e.getMessage(),
-                                    attempts,
-                                    e.kind() == UpstreamException.Kind.SIMULATED_FAILURE,
-                                    started[0],
-                                    answerFailed);
+                                    e.getMessage(), attempts, simulatedFailure, true, answerFailed);
                         }
                         if (e.kind() == UpstreamException.Kind.CLOSED_BEFORE_ANSWER && !reconnected) {
                             reconnected = true; // once per model, at once, and not one of its retries
                             attempt--;
                             continue;
                         }
-                        if (!e.retryable() || attempt == retries || !backoff(e, attempt, remainingMs(deadline))) {
+                        // the simulated provider's failure stands for a flaky answer: tried again like a 5xx
+                        boolean again = e.retryable() || e.kind() == UpstreamException.Kind.SIMULATED_FAILURE;
+                        if (!again || attempt == retries || !backoff(e, attempt, remainingMs(deadline))) {
                             break;
                         }
                     }
@@ -176,7 +176,7 @@ public class ChatExecutor {
         throw new RoutingFailedException(
                 attempts.isEmpty() ? "no model can serve this request" : "every candidate model failed",
                 attempts,
-                false,
+                simulatedFailure,
                 false,
                 answerFailed);
     }

@@ -269,6 +269,9 @@ class ProvidersIT {
         assertThat(failed.json().get("simulated").asBoolean()).isTrue();
         assertThat(failed.json().get("attempts").get(0).get("reason").asString())
                 .contains("simulated failure");
+        assertThat(failed.json().get("attempts").size())
+                .as("tried again like a flaky answer: the first try and the model's two retries")
+                .isGreaterThanOrEqualTo(3);
     }
 
     static void assertField(Api.Response response, int status, String field) {
