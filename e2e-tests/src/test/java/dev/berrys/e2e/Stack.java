@@ -42,9 +42,17 @@ public final class Stack implements BeforeAllCallback {
     private static final int BASE_PORT = Integer.parseInt(System.getenv().getOrDefault("BERRYS_E2E_PORT", "18080"));
     private static final Path ROOT =
             Path.of(System.getProperty("berrys.root", "..")).toAbsolutePath().normalize();
-    private static final Path LOGS = ROOT.resolve("e2e-tests/target/stack-logs");
+    private static final Path LOGS = ROOT.resolve(
+            "e2e-tests/target/stack-logs" + (Boolean.getBoolean("berrys.e2e.private-infra") ? "-faults" : ""));
     private static final String ADMIN_PASSWORD = randomSecret(18);
+    /**
+     * The fault-injection suite's stack: a PostgreSQL and a Redis of its own ({@link PrivateInfra}), which it
+     * restarts, and short reconciler intervals. Set by its own surefire execution.
+     */
+    static final boolean PRIVATE_INFRA = Boolean.getBoolean("berrys.e2e.private-infra");
+
     private static final List<Process> processes = new ArrayList<>();
+    private static Map<String, String> env;
     private static volatile boolean started;
 
     static String baseUrl() {
@@ -63,11 +71,22 @@ public final class Stack implements BeforeAllCallback {
         return ROOT;
     }
 
+    static String namespace() {
+        return env.get("BERRYS_EVENTS_NAMESPACE");
+    }
+
+    static int basePort() {
+        return BASE_PORT;
+    }
+
     static int port(String service) {
         return BASE_PORT + SERVICES.indexOf(service);
     }
 
     static String jdbcUrl(String db) {
+        if (PRIVATE_INFRA) {
+            return PrivateInfra.jdbcBase() + db;
+        }
         return System.getenv().getOrDefault("BERRYS_E2E_PG", "jdbc:postgresql://127.0.0.1:5432/") + db;
     }
 
@@ -80,33 +99,53 @@ public final class Stack implements BeforeAllCallback {
         if (started) {
             return;
         }
+        if (PRIVATE_INFRA) {
+            PrivateInfra.start();
+        }
         recreateDatabase();
         Files.createDirectories(LOGS);
-        Map<String, String> env = environment();
+        env = environment();
         for (String service : SERVICES) {
-            Path jar = ROOT.resolve(service).resolve("target").resolve(service + ".jar");
-            if (!Files.exists(jar)) {
-                throw new IllegalStateException(jar + " is missing: build with ./mvnw package first");
-            }
-            var pb = new ProcessBuilder(
-                            Path.of(System.getProperty("java.home"), "bin", "java")
-                                    .toString(),
-                            "-XX:+UseSerialGC",
-                            "-Xss512k",
-                            "-Xmx512m",
-                            // as ./berrys runs them: C1 only, which halves the CPU of eight starting together
-                            "-XX:TieredStopAtLevel=1",
-                            "-jar",
-                            jar.toString())
-                    .redirectErrorStream(true)
-                    .redirectOutput(LOGS.resolve(service + ".log").toFile());
-            pb.environment().putAll(env);
-            pb.environment().put("SERVER_PORT", Integer.toString(port(service)));
-            processes.add(pb.start());
+            processes.add(launch(service));
         }
         Runtime.getRuntime().addShutdownHook(new Thread(Stack::stop));
         awaitReady(Duration.ofSeconds(Long.parseLong(System.getenv().getOrDefault("BERRYS_E2E_START_TIMEOUT", "300"))));
         started = true;
+    }
+
+    /** Kills a service as {@code kill -9} does (SIGKILL: no shutdown hook, nothing flushed). */
+    static synchronized void kill(String service) throws InterruptedException {
+        Process p = processes.get(SERVICES.indexOf(service));
+        p.destroyForcibly();
+        p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    /** Starts a killed service again with the same settings and waits until it is ready. */
+    static synchronized void restart(String service) throws Exception {
+        processes.set(SERVICES.indexOf(service), launch(service));
+        awaitReady(Duration.ofSeconds(180));
+    }
+
+    private static Process launch(String service) throws IOException {
+        Path jar = ROOT.resolve(service).resolve("target").resolve(service + ".jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: build with ./mvnw package first");
+        }
+        var pb = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-XX:+UseSerialGC",
+                        "-Xss512k",
+                        "-Xmx512m",
+                        // as ./berrys runs them: C1 only, which halves the CPU of eight starting together
+                        "-XX:TieredStopAtLevel=1",
+                        "-jar",
+                        jar.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        LOGS.resolve(service + ".log").toFile()));
+        pb.environment().putAll(env);
+        pb.environment().put("SERVER_PORT", Integer.toString(port(service)));
+        return pb.start();
     }
 
     static Map<String, String> environment() {
@@ -130,6 +169,18 @@ public final class Stack implements BeforeAllCallback {
         env.put("BERRYS_RATE_LIMIT_RPS", "1000");
         env.put("BERRYS_RATE_LIMIT_BURST", "2000");
         env.put("BERRYS_LOG_FORMAT", "plain");
+        if (PRIVATE_INFRA) {
+            env.put("BERRYS_REDIS_HOST", "127.0.0.1");
+            env.put("BERRYS_REDIS_PORT", Integer.toString(PrivateInfra.REDIS_PORT));
+            // recovery is what this stack is for: the reconcilers look often
+            env.put("BERRYS_TASK_RECONCILE_POLL_MS", "2000");
+            env.put("BERRYS_TASK_STALL_TIMEOUT", "60s");
+            env.put("BERRYS_WORKFLOW_RECONCILE_POLL_MS", "2000");
+            env.put("BERRYS_PLANNING_RECOVERY_INTERVAL_MS", "2000");
+            env.put("BERRYS_SYNTHESIS_SWEEP_INTERVAL", "5s");
+            env.put("BERRYS_OUTAGE_MAX_BACKOFF", "5s");
+            env.put("BERRYS_TOOL_IDEMPOTENCY_LEASE", "60s");
+        }
         return env;
     }
 
@@ -146,7 +197,7 @@ public final class Stack implements BeforeAllCallback {
         Instant deadline = Instant.now().plus(timeout);
         List<String> pending = new ArrayList<>(SERVICES);
         while (!pending.isEmpty()) {
-            for (int i = 0; i < SERVICES.size(); i++) {
+            for (int i = 0; i < processes.size(); i++) {
                 if (!processes.get(i).isAlive()) {
                     String service = SERVICES.get(i);
                     throw new IllegalStateException(service + " exited during start-up:\n" + tail(service));
