@@ -109,8 +109,12 @@ public final class Stack implements BeforeAllCallback {
             processes.add(launch(service));
         }
         Runtime.getRuntime().addShutdownHook(new Thread(Stack::stop));
-        awaitReady(Duration.ofSeconds(Long.parseLong(System.getenv().getOrDefault("BERRYS_E2E_START_TIMEOUT", "300"))));
+        awaitReady(startTimeout());
         started = true;
+    }
+
+    private static Duration startTimeout() {
+        return Duration.ofSeconds(Long.parseLong(System.getenv().getOrDefault("BERRYS_E2E_START_TIMEOUT", "300")));
     }
 
     /** Kills a service as {@code kill -9} does (SIGKILL: no shutdown hook, nothing flushed). */
@@ -123,7 +127,7 @@ public final class Stack implements BeforeAllCallback {
     /** Starts a killed service again with the same settings and waits until it is ready. */
     static synchronized void restart(String service) throws Exception {
         processes.set(SERVICES.indexOf(service), launch(service));
-        awaitReady(Duration.ofSeconds(180));
+        awaitReady(startTimeout());
     }
 
     private static Process launch(String service) throws IOException {
