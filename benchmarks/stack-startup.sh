@@ -18,10 +18,21 @@ timed_up() {
   echo $(( (t1 - t0) / 1000000 ))
 }
 
+# CPU seconds (user + system) each service has spent since it started: read right after all eight are ready,
+# this is robust to other load on the machine, unlike the wall time
+cpu_seconds() {
+  local s line=""
+  for s in "${SERVICES[@]}"; do
+    line="$line $s=$(awk -v hz="$(getconf CLK_TCK)" '{printf "%.1f", ($14 + $15) / hz}' "/proc/$(cat .berrys/pids/$s.pid)/stat")"
+  done
+  echo "${line# }"
+}
+load() { cut -d' ' -f1-3 /proc/loadavg; }
+
 sync; if echo 3 > /proc/sys/vm/drop_caches 2>/dev/null; then cache="dropped"; else cache="kept (not root)"; fi
-cold=$(timed_up)
+load_cold=$(load); cold=$(timed_up); cpu_cold=$(cpu_seconds)
 ./berrys down >/dev/null
-warm=$(timed_up)
+load_warm=$(load); warm=$(timed_up); cpu_warm=$(cpu_seconds)
 
 BERRYS_NO_BUILD=1 ./berrys run "$GOAL" >/dev/null
 sleep 10
@@ -33,4 +44,7 @@ for s in "${SERVICES[@]}"; do
   printf '%-22s %8s\n' "$s" "$rss"
 done
 printf '%-22s %8s\n' total "$total"
-echo "cold start (file cache $cache): $cold ms; next start: $warm ms; cores: $(nproc)"
+echo "cold start (file cache $cache): $cold ms (load before: $load_cold); next start: $warm ms (load before: $load_warm); cores: $(nproc)"
+echo "CPU seconds to all ready, cold: $cpu_cold"
+echo "CPU seconds to all ready, next: $cpu_warm"
+echo "load after the goal: $(load)"

@@ -62,6 +62,7 @@ public class EventBusAutoConfiguration {
                 new JdbcTemplate(dataSource),
                 new TransactionTemplate(txManager),
                 connections(redis),
+                redis::connectPubSub,
                 props,
                 meters.getIfAvailable());
     }

@@ -14,7 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param consumerName this replica's consumer name (unique per replica)
  * @param maxDeliveries deliveries after which an event moves to the dead-letter stream
  * @param reclaimIdle how long an entry stays pending before another consumer claims it back
- * @param relayInterval how often the relay polls the outbox when nothing wakes it
+ * @param relayInterval the relay's safety poll: how often it looks at the outbox when no commit woke it (a commit
+ *     wakes it at once, in its own JVM directly and in the service's other replicas through Redis)
  * @param batchSize entries read or relayed at once
  * @param retention how long relayed outbox rows and inbox rows are kept
  * @param enabled false turns the relay and the consumers off (publishing still writes the outbox)
@@ -25,6 +26,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param streamMaxLength the safety net: the stream keeps at most about this many entries
  * @param deadLetterMaxLength dead letters kept, in all and per tenant; the oldest are dropped
  * @param platformTenant the tenant that runs the platform: it sees the dead letters no tenant can be read from
+ * @param readBlock how long a consumer's read waits on Redis for new entries (a new entry ends the wait at once);
+ *     the wait never outlasts the next reclaim of idle entries
  */
 @ConfigurationProperties("berrys.events")
 public record EventBusProperties(
@@ -33,7 +36,7 @@ public record EventBusProperties(
         @Nullable String consumerName,
         @DefaultValue("5") int maxDeliveries,
         @DefaultValue("10s") Duration reclaimIdle,
-        @DefaultValue("200ms") Duration relayInterval,
+        @DefaultValue("5s") Duration relayInterval,
         @DefaultValue("256") int batchSize,
         @DefaultValue("7d") Duration retention,
         @DefaultValue("true") boolean enabled,
@@ -43,7 +46,8 @@ public record EventBusProperties(
         @DefaultValue("7d") Duration streamMaxAge,
         @DefaultValue("1000000") long streamMaxLength,
         @DefaultValue("10000") long deadLetterMaxLength,
-        @DefaultValue("default") String platformTenant) {
+        @DefaultValue("default") String platformTenant,
+        @DefaultValue("5s") Duration readBlock) {
 
     /** The Redis key of a stream: the namespace (empty in production; tests and benchmarks set one) plus its name. */
     public String key(String stream) {
@@ -53,6 +57,11 @@ public record EventBusProperties(
     /** The Redis key of {@code tenant}'s dead letters: the same entries (and ids) as the dead-letter stream. */
     public String deadLetterKey(String tenant) {
         return key(deadLetterStream + ".tenant." + tenant);
+    }
+
+    /** The Redis pub/sub channel on which this service's replicas wake each other's relay after a commit. */
+    public String relayWakeChannel() {
+        return key(stream + ".relay-wake");
     }
 
     /** This replica's consumer name: the configured one, else host name plus a random suffix. */

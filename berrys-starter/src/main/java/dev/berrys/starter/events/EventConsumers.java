@@ -46,6 +46,8 @@ final class EventConsumers implements SmartLifecycle {
 
     @Override
     public void stop() {
+        // all at once: each may be blocked in a read
+        consumers.forEach(StreamConsumer::requestStop);
         consumers.forEach(StreamConsumer::stop);
         consumers.clear();
         running = false;

@@ -65,12 +65,18 @@ public class EventPublisher {
                 props.stream(),
                 type,
                 json.writeValueAsString(envelope));
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                relay.wake();
-            }
-        });
+        // one wake-up per transaction, however many events it publishes (a suspended outer transaction has its own)
+        if (TransactionSynchronizationManager.getSynchronizations().stream()
+                .noneMatch(s -> s instanceof WakeRelayAfterCommit w && w.relay == relay)) {
+            TransactionSynchronizationManager.registerSynchronization(new WakeRelayAfterCommit(relay));
+        }
         return id;
+    }
+
+    private record WakeRelayAfterCommit(OutboxRelay relay) implements TransactionSynchronization {
+        @Override
+        public void afterCommit() {
+            relay.committed();
+        }
     }
 }

@@ -36,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * fails because a dependency is down (an outage in the sense of {@link Outages}: the database or Redis
  * unreachable) does not spend a delivery: the consumer pauses with the {@link OutagePolicy}'s backoff and
  * handles the same entries again, keeping them claimed, until the dependency is back. Dead letters are for
- * events that fail on their own content.
+ * events that fail on their own content. A read blocks in Redis for up to {@code read-block} (a new entry ends
+ * it at once), never past the next reclaim; {@link #stop()} ends it by closing the connection.
  */
 final class StreamConsumer {
     private static final Logger log = LoggerFactory.getLogger(StreamConsumer.class);
@@ -52,6 +53,10 @@ final class StreamConsumer {
     private final Map<String, String> lastErrors = new ConcurrentHashMap<>();
     private volatile boolean running;
     private @Nullable Thread worker;
+    private volatile @Nullable StatefulRedisConnection<String, String> current;
+    /** True while the worker waits in a read: only then does {@link #requestStop()} close its connection. */
+    private volatile boolean reading;
+
     private Instant nextReclaim = Instant.now();
 
     StreamConsumer(
@@ -77,8 +82,21 @@ final class StreamConsumer {
         worker = Thread.ofPlatform().name("berrys-consumer-" + stream).daemon().start(this::loop);
     }
 
-    void stop() {
+    /** Asks the consumer to stop: a blocked read ends now, a batch being handled finishes first. */
+    void requestStop() {
         running = false;
+        StatefulRedisConnection<String, String> c = current;
+        if (c != null && reading) {
+            try {
+                c.close();
+            } catch (RuntimeException ignored) {
+                // stopping anyway
+            }
+        }
+    }
+
+    void stop() {
+        requestStop();
         Thread t = worker;
         if (t != null) {
             try {
@@ -96,14 +114,27 @@ final class StreamConsumer {
             try {
                 if (connection == null || !connection.isOpen()) {
                     connection = connections.get();
+                    current = connection;
+                    if (!running) {
+                        break;
+                    }
                     ensureGroup(connection.sync());
                 }
                 RedisCommands<String, String> redis = connection.sync();
                 reclaimIfDue(redis);
-                List<StreamMessage<String, String>> batch = redis.xreadgroup(
-                        Consumer.from(props.group(), consumerName),
-                        XReadArgs.Builder.block(Duration.ofMillis(500)).count(props.batchSize()),
-                        XReadArgs.StreamOffset.lastConsumed(key));
+                List<StreamMessage<String, String>> batch;
+                reading = true;
+                try {
+                    if (!running) {
+                        break;
+                    }
+                    batch = redis.xreadgroup(
+                            Consumer.from(props.group(), consumerName),
+                            XReadArgs.Builder.block(readBlock()).count(props.batchSize()),
+                            XReadArgs.StreamOffset.lastConsumed(key));
+                } finally {
+                    reading = false;
+                }
                 if (batch != null && !batch.isEmpty()) {
                     handle(redis, batch);
                 }
@@ -124,6 +155,12 @@ final class StreamConsumer {
         if (connection != null) {
             connection.close();
         }
+    }
+
+    /** {@code read-block}, cut short so that the next reclaim of idle entries is on time. */
+    private Duration readBlock() {
+        long untilReclaim = Duration.between(Instant.now(), nextReclaim).toMillis();
+        return Duration.ofMillis(Math.max(1, Math.min(props.readBlock().toMillis(), untilReclaim)));
     }
 
     private void ensureGroup(RedisCommands<String, String> redis) {

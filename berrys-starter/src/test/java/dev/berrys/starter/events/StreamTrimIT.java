@@ -175,7 +175,8 @@ class StreamTrimIT {
                 maxAge,
                 maxLength,
                 deadLetters,
-                "default");
+                "default",
+                d.readBlock());
     }
 
     private String add(String key, String text) {
