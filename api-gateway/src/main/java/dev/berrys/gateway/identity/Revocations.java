@@ -26,7 +26,8 @@ import org.springframework.stereotype.Component;
  * token's lifetime no longer matter and are pruned.
  *
  * <p>Services verify tokens on their own and may be called past the gateway, so each revocation is also published
- * to the Redis hash {@code berrys.token.revocation-key} (subject → epoch second), at once and again (the whole
+ * to the Redis hash {@code berrys.token.revocation-key} (subject → epoch second), at once (off the caller's
+ * thread) and again (the whole
  * table, pruned ones removed) at every refresh; the services read it (berrys-starter's {@code TokenRevocations}).
  * A failed publish is logged and made good by the next refresh.
  */
@@ -70,11 +71,14 @@ public class Revocations implements DisposableBean {
             copy.put(subject, now.getEpochSecond());
             revoked = Map.copyOf(copy);
         }
-        try {
-            redis.opsForHash().put(key, subject, Long.toString(now.getEpochSecond()));
-        } catch (RuntimeException e) {
-            log.warn("Could not publish a revocation to the services, the next refresh will: {}", e.toString());
-        }
+        // published off the caller's thread: a slow or absent Redis must not hold up taking access back here
+        refresher.execute(() -> {
+            try {
+                redis.opsForHash().put(key, subject, Long.toString(now.getEpochSecond()));
+            } catch (RuntimeException e) {
+                log.warn("Could not publish a revocation to the services, the next refresh will: {}", e.toString());
+            }
+        });
     }
 
     /** Whether a token of {@code subject} issued at {@code issuedAt} was taken back (no {@code iat}: any revocation). */
