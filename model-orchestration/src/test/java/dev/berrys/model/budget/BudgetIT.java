@@ -294,7 +294,9 @@ class BudgetIT {
         assertThat(api.get("/api/budgets/" + project).json().get("budgetTokens").asLong())
                 .isEqualTo(9000);
 
-        publishProjectEvent("project.budget-changed", project, Map.of("projectId", project, "budgetUsd", 20));
+        // an admin's change (project-coordinator says who): it replaces the limits the API set
+        publishProjectEvent(
+                "project.budget-changed", project, Map.of("projectId", project, "budgetUsd", 20, "setByRole", "ADMIN"));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             JsonNode changed = api.get("/api/budgets/" + project).json();
             assertThat(changed.get("budgetUsd").decimalValue()).isEqualByComparingTo("20");
