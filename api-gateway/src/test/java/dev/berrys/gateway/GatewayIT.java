@@ -36,7 +36,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
             "berrys.auth.login.lock-duration=1m",
             "berrys.auth.service-client.secret=it-service-secret-0123456789abcdef",
             // what another replica revokes counts here within a second, so tests need not wait long
-            "berrys.auth.revocation-refresh=1s"
+            "berrys.auth.revocation-refresh=1s",
+            // revocations published for the services: a key of these tests' own on the shared Redis
+            "berrys.token.revocation-key=gateway-it-${random.uuid}:berrys.token-revocations"
         })
 @AutoConfigureWebTestClient(timeout = "30s")
 public abstract class GatewayIT {

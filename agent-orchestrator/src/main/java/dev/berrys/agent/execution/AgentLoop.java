@@ -92,7 +92,7 @@ class AgentLoop {
             for (ToolCall call : pending) {
                 checkInterrupted();
                 StepDraft step = callTool(state, call, offeredNames, index++, waiting);
-                messages.add(ChatMessage.toolResult(call.id(), step.result() == null ? "" : step.result()));
+                messages.add(Prompts.toolResult(call.id(), call.function().name(), step.result()));
                 if (!checkpoints.step(id, step)) {
                     return End.STOPPED;
                 }

@@ -76,7 +76,7 @@ class Checkpoints {
                     pending = answer.toolCalls() == null ? new ArrayList<>() : new ArrayList<>(answer.toolCalls());
                 }
             } else {
-                messages.add(ChatMessage.toolResult(nonNull(s.toolCallId()), nonNull(s.result())));
+                messages.add(Prompts.toolResult(nonNull(s.toolCallId()), s.tool(), s.result()));
                 pending.removeIf(c -> c.id().equals(s.toolCallId()));
             }
         }

@@ -197,7 +197,10 @@ class AgentLoopIT extends AgentIntegrationTest {
 
         JsonNode toolMessage = MODEL.calls(task.taskId()).get(1).messages().path(3);
         assertThat(toolMessage.path("role").asString()).isEqualTo("tool");
-        assertThat(toolMessage.path("content").asString()).startsWith("ERROR:").contains("boom: the tool broke");
+        assertThat(toolMessage.path("content").asString())
+                .startsWith("<untrusted-data source=\"tool:")
+                .contains("\nERROR:")
+                .contains("boom: the tool broke");
         JsonNode execution = admin().get()
                 .uri("/api/executions/{id}", executionId(task.taskId(), 1))
                 .retrieve()

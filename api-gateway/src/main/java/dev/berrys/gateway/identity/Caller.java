@@ -17,7 +17,7 @@ public record Caller(String subject, Set<Role> roles, String tenant) {
                 }
             }
         }
-        String tenant = auth.getToken().getClaimAsString(props.tenantClaim());
+        String tenant = TokenSettings.claims(props).tenant(auth.getToken().getClaims());
         return new Caller(auth.getName(), roles, tenant == null ? props.defaultTenant() : tenant);
     }
 }

@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -23,6 +24,12 @@ import org.springframework.stereotype.Component;
  * {@code iat}. Revocations are rows in {@code token_revocations}; each replica keeps a copy in memory, refreshed
  * every {@code berrys.auth.revocation-refresh} (a revocation made here counts here at once). Rows older than a
  * token's lifetime no longer matter and are pruned.
+ *
+ * <p>Services verify tokens on their own and may be called past the gateway, so each revocation is also published
+ * to the Redis hash {@code berrys.token.revocation-key} (subject → epoch second), at once (off the caller's
+ * thread) and again (the whole
+ * table, pruned ones removed) at every refresh; the services read it (berrys-starter's {@code TokenRevocations}).
+ * A failed publish is logged and made good by the next refresh.
  */
 @Component
 @BuiltInIssuer
@@ -38,8 +45,13 @@ public class Revocations implements DisposableBean {
     /** subject → epoch second of its last revocation; replaced whole on refresh. */
     private volatile Map<String, Long> revoked = Map.of();
 
-    Revocations(JdbcClient jdbc, AuthProperties props) {
+    private final StringRedisTemplate redis;
+    private final String key;
+
+    Revocations(JdbcClient jdbc, AuthProperties props, StringRedisTemplate redis, TokenSettings tokens) {
         this.jdbc = jdbc;
+        this.redis = redis;
+        this.key = tokens.revocationKey();
         this.keep = props.tokenTtl().plusMinutes(5);
         refresh();
         long every = props.revocationRefresh().toMillis();
@@ -59,6 +71,14 @@ public class Revocations implements DisposableBean {
             copy.put(subject, now.getEpochSecond());
             revoked = Map.copyOf(copy);
         }
+        // published off the caller's thread: a slow or absent Redis must not hold up taking access back here
+        refresher.execute(() -> {
+            try {
+                redis.opsForHash().put(key, subject, Long.toString(now.getEpochSecond()));
+            } catch (RuntimeException e) {
+                log.warn("Could not publish a revocation to the services, the next refresh will: {}", e.toString());
+            }
+        });
     }
 
     /** Whether a token of {@code subject} issued at {@code issuedAt} was taken back (no {@code iat}: any revocation). */
@@ -107,6 +127,27 @@ public class Revocations implements DisposableBean {
                 }
             });
             revoked = Map.copyOf(fresh);
+        }
+        publish(fresh);
+    }
+
+    /** Makes the services' hash what this replica knows: every revocation that still matters, no other. */
+    private void publish(Map<String, Long> current) {
+        try {
+            var hash = redis.opsForHash();
+            Object[] stale = hash.keys(key).stream()
+                    .filter(subject -> !current.containsKey(String.valueOf(subject)))
+                    .toArray();
+            if (stale.length > 0) {
+                hash.delete(key, stale);
+            }
+            if (!current.isEmpty()) {
+                Map<String, String> values = new HashMap<>();
+                current.forEach((subject, at) -> values.put(subject, Long.toString(at)));
+                hash.putAll(key, values);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Could not publish the revocations to the services: {}", e.toString());
         }
     }
 

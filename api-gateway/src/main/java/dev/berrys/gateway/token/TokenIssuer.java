@@ -6,9 +6,11 @@ import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import dev.berrys.gateway.identity.AuthProperties;
 import dev.berrys.gateway.identity.BuiltInIssuer;
 import dev.berrys.gateway.identity.Role;
+import dev.berrys.gateway.identity.TokenSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -22,7 +24,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Signs access tokens: RS256 with the {@code kid} header, claims {@code sub iss iat exp jti roles
- * tenant} as docs/conventions.md fixes them.
+ * tenant} as docs/conventions.md fixes them, and {@code aud} when {@code BERRYS_TOKEN_AUDIENCE} is set.
  */
 @Component
 @BuiltInIssuer
@@ -32,8 +34,10 @@ public class TokenIssuer {
     private final String kid;
     private final AuthProperties props;
     private final Clock clock;
+    private final String audience;
 
-    TokenIssuer(RSAKey signingKey, AuthProperties props) {
+    TokenIssuer(RSAKey signingKey, AuthProperties props, TokenSettings tokens) {
+        this.audience = tokens.audience();
         this.encoder = new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(signingKey)));
         this.kid = signingKey.getKeyID();
         this.props = props;
@@ -63,6 +67,9 @@ public class TokenIssuer {
                 .id(UUID.randomUUID().toString())
                 .claim("roles", roles.stream().map(Role::name).sorted().toList())
                 .claim("tenant", tenant);
+        if (!audience.isEmpty()) {
+            claims.audience(List.of(audience));
+        }
         extra.forEach(claims::claim);
         JwsHeader header =
                 JwsHeader.with(SignatureAlgorithm.RS256).keyId(kid).type("JWT").build();

@@ -29,6 +29,12 @@ class AccessRevocationIT extends GatewayIT {
     @Autowired
     private JdbcClient jdbc;
 
+    @Autowired
+    private org.springframework.data.redis.core.StringRedisTemplate redis;
+
+    @Autowired
+    private TokenSettings tokenSettings;
+
     @Test
     void aDisabledUsersTokensStopAndTheyCannotLogInUntilEnabledAgain() {
         String admin = tokenWithRoles(Role.ADMIN);
@@ -41,6 +47,15 @@ class AccessRevocationIT extends GatewayIT {
 
         assertThat(disabled.get("disabled")).isEqualTo(true);
         assertThat(problem(me(token), HttpStatus.UNAUTHORIZED).get("type")).isEqualTo(REVOKED);
+        // published at once for the services, which verify tokens on their own (before any refresh, 1 s here)
+        Instant deadline = Instant.now().plusMillis(900);
+        Object published = null;
+        while (published == null && Instant.now().isBefore(deadline)) {
+            published = redis.opsForHash().get(tokenSettings.revocationKey(), name);
+        }
+        assertThat(published).as("published for the services").isNotNull();
+        assertThat(Long.parseLong(published.toString()))
+                .isBetween(Instant.now().getEpochSecond() - 60, Instant.now().getEpochSecond());
         assertThat(problem(login(name, "viewer-password-1"), HttpStatus.UNAUTHORIZED)
                         .get("type"))
                 .as("the same answer as a wrong password")
@@ -231,6 +246,9 @@ class AccessRevocationIT extends GatewayIT {
                     me(token).returnResult(String.class).getStatus().value());
         }
         assertThat(status).as("refused within the refresh").isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(redis.opsForHash().get(tokenSettings.revocationKey(), name))
+                .as("the refresh publishes what the other replica revoked for the services")
+                .isNotNull();
     }
 
     private Map<String, Object> newUser(String admin, String password, String role) {

@@ -29,7 +29,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class ExternalIssuerIT extends GatewayIT {
 
     private static final RSAKey ISSUER_KEY = generateKey();
-    private static final HttpServer ISSUER = startIssuer();
+    private static final HttpServer ISSUER = startIssuer(ISSUER_KEY);
 
     @DynamicPropertySource
     static void externalIssuer(DynamicPropertyRegistry registry) {
@@ -101,7 +101,11 @@ class ExternalIssuerIT extends GatewayIT {
     }
 
     private static String issuerUri() {
-        return "http://127.0.0.1:" + ISSUER.getAddress().getPort();
+        return uri(ISSUER);
+    }
+
+    static String uri(HttpServer issuer) {
+        return "http://127.0.0.1:" + issuer.getAddress().getPort();
     }
 
     private static String sign(RSAKey key, String issuer) throws Exception {
@@ -119,7 +123,7 @@ class ExternalIssuerIT extends GatewayIT {
         return jwt.serialize();
     }
 
-    private static RSAKey generateKey() {
+    static RSAKey generateKey() {
         try {
             return new RSAKeyGenerator(2048)
                     .keyID("external-" + System.nanoTime())
@@ -130,7 +134,7 @@ class ExternalIssuerIT extends GatewayIT {
     }
 
     /** A minimal OIDC issuer: discovery document and JWKS. */
-    private static HttpServer startIssuer() {
+    static HttpServer startIssuer(RSAKey issuerKey) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             server.createContext("/", exchange -> {
@@ -141,7 +145,7 @@ class ExternalIssuerIT extends GatewayIT {
                     json = "{\"issuer\":\"" + base + "\",\"jwks_uri\":\"" + base + "/jwks\","
                             + "\"subject_types_supported\":[\"public\"]}";
                 } else if (path.equals("/jwks")) {
-                    json = new JWKSet(ISSUER_KEY.toPublicJWK()).toString();
+                    json = new JWKSet(issuerKey.toPublicJWK()).toString();
                 } else {
                     exchange.sendResponseHeaders(404, -1);
                     exchange.close();

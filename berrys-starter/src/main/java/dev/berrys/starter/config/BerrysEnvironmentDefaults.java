@@ -51,6 +51,11 @@ public class BerrysEnvironmentDefaults implements EnvironmentPostProcessor {
         d.put("berrys.security.gateway-url", "${BERRYS_GATEWAY_URL:http://127.0.0.1:8080}");
         d.put("berrys.security.service-client-id", "${BERRYS_SERVICE_CLIENT_ID:berrys-services}");
         d.put("berrys.security.service-client-secret", "${BERRYS_SERVICE_CLIENT_SECRET:}");
+        d.put("berrys.security.roles-claim", "${BERRYS_ROLES_CLAIM:roles}");
+        d.put("berrys.security.tenant-claim", "${BERRYS_TENANT_CLAIM:tenant}");
+        d.put("berrys.security.audience", "${BERRYS_TOKEN_AUDIENCE:}");
+        d.put("berrys.security.revocation-key", "${berrys.events.namespace:}berrys.token-revocations");
+        d.put("berrys.security.revocation-refresh", "${BERRYS_REVOCATION_REFRESH:15s}");
         String format = env.getProperty("BERRYS_LOG_FORMAT", "ecs");
         if (!"plain".equalsIgnoreCase(format)) {
             d.put("logging.structured.format.console", format);

@@ -20,14 +20,52 @@ import tools.jackson.databind.json.JsonMapper;
  * The dead letters every consumer group writes: one stream of them all and, with the same entries and ids,
  * one per tenant, so that a tenant's letters are listed a page at a time without reading anyone else's.
  * Both keep at most {@code dead-letter-max-length} letters, dropping the oldest. A letter whose event names no
- * tenant (it could not be parsed) is the platform tenant's.
+ * tenant (it could not be parsed) is the platform tenant's. Letters written before there were per-tenant streams
+ * (on the stream of them all only, without a {@code tenant} field) are copied to their tenant's stream, with
+ * their ids, by {@link #migrateLegacy()} at start.
  */
 public class DeadLetters {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DeadLetters.class);
     /** Adds a letter to both streams in one step, so that two replicas cannot interleave their ids. */
     private static final String ADD = """
             local id = redis.call('XADD', KEYS[1], 'MAXLEN', '=', ARGV[1], '*', unpack(ARGV, 2))
             redis.call('XADD', KEYS[2], 'MAXLEN', '=', ARGV[1], id, unpack(ARGV, 2))
             return id
+            """;
+
+    /**
+     * Merges letters into a tenant's stream in id order: the stream is rebuilt with its own letters and those of
+     * ARGV[2] (a JSON list of [id, [field, value, …]]) it does not have yet, then trimmed to ARGV[1]. Returns
+     * how many were added.
+     */
+    private static final String MERGE = """
+            local legacy = cjson.decode(ARGV[2])
+            local all = redis.call('XRANGE', KEYS[1], '-', '+')
+            local seen = {}
+            for _, e in ipairs(all) do seen[e[1]] = true end
+            local added = 0
+            for _, e in ipairs(legacy) do
+              if not seen[e[1]] then
+                seen[e[1]] = true
+                table.insert(all, e)
+                added = added + 1
+              end
+            end
+            if added == 0 then return 0 end
+            local function parts(id)
+              local ms, seq = string.match(id, '^(%d+)-(%d+)$')
+              return tonumber(ms), tonumber(seq)
+            end
+            table.sort(all, function(a, b)
+              local am, as = parts(a[1])
+              local bm, bs = parts(b[1])
+              if am ~= bm then return am < bm end
+              return as < bs
+            end)
+            redis.call('DEL', KEYS[1])
+            for _, e in ipairs(all) do redis.call('XADD', KEYS[1], e[1], unpack(e[2])) end
+            redis.call('XTRIM', KEYS[1], 'MAXLEN', '=', ARGV[1])
+            return added
             """;
 
     private final Supplier<StatefulRedisConnection<String, String>> connections;
@@ -145,6 +183,65 @@ public class DeadLetters {
             redis.xdel(deadLetterStream, id);
             return true;
         }
+    }
+
+    /**
+     * Copies letters written before per-tenant streams existed (on the stream of them all, without a
+     * {@code tenant} field) to their tenant's stream, with their ids and in id order; a letter whose event names
+     * no tenant (or cannot be parsed) goes to the platform tenant only. Idempotent: a letter its tenant's stream
+     * has already is not copied again, so every replica may run it. Returns how many were copied.
+     */
+    public long migrateLegacy() {
+        try (var c = connections.get()) {
+            var redis = c.sync();
+            Map<String, List<List<Object>>> byTenant = new java.util.LinkedHashMap<>();
+            String from = "-";
+            while (true) {
+                List<StreamMessage<String, String>> page =
+                        redis.xrange(deadLetterStream, Range.create(from, "+"), Limit.from(500));
+                for (StreamMessage<String, String> m : page) {
+                    if (m.getBody().containsKey("tenant")) {
+                        continue;
+                    }
+                    String tenant = tenantOf(m.getBody().getOrDefault("event", ""));
+                    List<String> fields = new ArrayList<>(List.of("tenant", tenant));
+                    m.getBody().forEach((k, v) -> {
+                        fields.add(k);
+                        fields.add(v);
+                    });
+                    byTenant.computeIfAbsent(tenant, t -> new ArrayList<>()).add(List.of(m.getId(), fields));
+                }
+                if (page.size() < 500) {
+                    break;
+                }
+                from = "(" + page.getLast().getId();
+            }
+            long copied = 0;
+            for (var e : byTenant.entrySet()) {
+                Long added = redis.eval(
+                        MERGE,
+                        ScriptOutputType.INTEGER,
+                        new String[] {props.deadLetterKey(e.getKey())},
+                        Long.toString(props.deadLetterMaxLength()),
+                        json.writeValueAsString(e.getValue()));
+                copied += added == null ? 0 : added;
+            }
+            return copied;
+        }
+    }
+
+    /** {@link #migrateLegacy()} on a thread of its own, logged; a failure (Redis away) is logged, not thrown. */
+    void migrateLegacyInBackground() {
+        Thread.ofVirtual().name("berrys-dead-letter-migration").start(() -> {
+            try {
+                long copied = migrateLegacy();
+                if (copied > 0) {
+                    log.info("{} dead letters from before per-tenant dead letters copied to their tenants", copied);
+                }
+            } catch (RuntimeException e) {
+                log.warn("dead letters from before per-tenant dead letters not migrated: {}", e.toString());
+            }
+        });
     }
 
     private String tenantOf(String event) {

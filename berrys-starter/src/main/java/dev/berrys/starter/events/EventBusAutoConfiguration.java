@@ -41,6 +41,14 @@ public class EventBusAutoConfiguration {
         return RedisClient.create(uri.build());
     }
 
+    /** The gateway's revocations, so that a revoked token is refused here too when called past the gateway. */
+    @Bean(destroyMethod = "close")
+    dev.berrys.starter.security.TokenRevocations berrysTokenRevocations(
+            RedisClient redis, dev.berrys.starter.security.SecurityProperties security) {
+        return new dev.berrys.starter.security.TokenRevocations(
+                redis, security.revocationKey(), security.revocationRefresh());
+    }
+
     @Bean
     static EventHandlers berrysEventHandlers() {
         return new EventHandlers();
@@ -100,6 +108,14 @@ public class EventBusAutoConfiguration {
     @Bean
     DeadLetters berrysDeadLetters(RedisClient redis, EventBusProperties props, JsonMapper json) {
         return new DeadLetters(connections(redis), props, json);
+    }
+
+    /** Once the application is ready: dead letters from before per-tenant dead letters reach their tenants. */
+    @Bean
+    @ConditionalOnProperty(value = "berrys.events.enabled", matchIfMissing = true)
+    org.springframework.context.ApplicationListener<org.springframework.boot.context.event.ApplicationReadyEvent>
+            berrysDeadLetterMigration(DeadLetters deadLetters) {
+        return ready -> deadLetters.migrateLegacyInBackground();
     }
 
     @Bean

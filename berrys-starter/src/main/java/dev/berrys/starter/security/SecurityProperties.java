@@ -1,5 +1,8 @@
 package dev.berrys.starter.security;
 
+import dev.berrys.contracts.security.TokenClaims;
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -10,7 +13,33 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param gatewayUrl where service tokens are obtained ({@code POST /api/auth/token})
  * @param serviceClientId the client id of the service credential
  * @param serviceClientSecret its secret; empty means this service cannot call others
+ * @param rolesClaim the claim holding the roles ({@code BERRYS_ROLES_CLAIM}, as at the gateway)
+ * @param tenantClaim the claim holding the tenant ({@code BERRYS_TENANT_CLAIM}, as at the gateway)
+ * @param audience when set ({@code BERRYS_TOKEN_AUDIENCE}), a token whose {@code aud} does not name it is refused
+ * @param revocationKey the Redis hash where the gateway publishes revoked subjects (subject → epoch second)
+ * @param revocationRefresh how often this service reloads them
  */
 @ConfigurationProperties("berrys.security")
 public record SecurityProperties(
-        String jwksUri, String issuerUri, String gatewayUrl, String serviceClientId, String serviceClientSecret) {}
+        String jwksUri,
+        String issuerUri,
+        String gatewayUrl,
+        String serviceClientId,
+        String serviceClientSecret,
+        @Nullable String rolesClaim,
+        @Nullable String tenantClaim,
+        @Nullable String audience,
+        @Nullable String revocationKey,
+        @Nullable Duration revocationRefresh) {
+
+    public SecurityProperties {
+        audience = audience == null ? "" : audience.strip();
+        revocationKey = revocationKey == null || revocationKey.isBlank() ? "berrys.token-revocations" : revocationKey;
+        revocationRefresh = revocationRefresh == null ? Duration.ofSeconds(15) : revocationRefresh;
+    }
+
+    /** The claim mapping every resource server (and the gateway) reads tokens with. */
+    public TokenClaims claims() {
+        return new TokenClaims(rolesClaim, tenantClaim);
+    }
+}

@@ -151,6 +151,43 @@ class EventBusIT {
     }
 
     @Test
+    void deadLettersFromBeforePerTenantStreamsReachTheirTenantAndUnreadableOnesOnlyThePlatform() {
+        String a = "legacy-a-" + UUID.randomUUID();
+        String b = "legacy-b-" + UUID.randomUUID();
+        String all = props.key(props.deadLetterStream());
+        String a1;
+        String garbage;
+        String b1;
+        try (var connection = redis.connect()) {
+            var sync = connection.sync();
+            // as the stream of them all held letters before per-tenant streams: no tenant field
+            a1 = sync.xadd(all, java.util.Map.of("event", "{\"tenant\":\"" + a + "\",\"type\":\"x\"}", "group", "g"));
+            garbage = sync.xadd(all, java.util.Map.of("event", "not json " + a, "group", "g"));
+            b1 = sync.xadd(all, java.util.Map.of("event", "{\"tenant\":\"" + b + "\"}", "group", "g"));
+        }
+        String a2 = deadLetters.add(java.util.Map.of("event", "{\"tenant\":\"" + a + "\"}", "group", "g"));
+
+        assertThat(deadLetters.migrateLegacy()).isGreaterThanOrEqualTo(3);
+
+        var ofA = deadLetters.list(a, 0, 50);
+        assertThat(ofA.content()).extracting(DeadLetters.DeadLetter::id).containsExactly(a2, a1);
+        assertThat(ofA.total()).isEqualTo(2);
+        assertThat(ofA.content()).allSatisfy(l -> assertThat(l.tenant()).isEqualTo(a));
+        assertThat(deadLetters.find(a, a1))
+                .hasValueSatisfying(l -> assertThat(l.group()).isEqualTo("g"));
+        assertThat(deadLetters.list(b, 0, 50).content())
+                .extracting(DeadLetters.DeadLetter::id)
+                .containsExactly(b1);
+        assertThat(deadLetters.find(a, garbage)).isEmpty();
+        assertThat(deadLetters.find(props.platformTenant(), garbage)).isPresent();
+
+        // idempotent: a second run (another replica, the next start) copies nothing again
+        deadLetters.migrateLegacy();
+        assertThat(deadLetters.list(a, 0, 50).total()).isEqualTo(2);
+        assertThat(deadLetters.list(b, 0, 50).total()).isEqualTo(1);
+    }
+
+    @Test
     void aHandlerFailingWhileTheDatabaseIsDownSpendsNoDeliveryAndHandlesTheEventOnceItIsBack() {
         UUID marker = UUID.randomUUID();
         int outageTries = props.maxDeliveries() * 3;

@@ -55,6 +55,18 @@ public final class TestTokens {
         return sign(subject, tenant, Instant.now().minusSeconds(60), roles);
     }
 
+    /** A token with exactly these claims, signed by the test key (e.g. another issuer's claim names, an audience). */
+    public static String signed(JWTClaimsSet claims) {
+        try {
+            var jwt = new SignedJWT(
+                    new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("test").build(), claims);
+            jwt.sign(new RSASSASigner(KEYS.getPrivate()));
+            return jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static String sign(String subject, String tenant, Instant expiresAt, String... roles) {
         try {
             var claims = new JWTClaimsSet.Builder()

@@ -22,7 +22,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Keeps calls within their project's budget: holds each call's estimated input against it while the call
  * runs, refuses a call that would pass a limit together with what is spent and held (402,
  * {@code budget.exceeded}), adds what a call spent and warns once at the warning ratio
- * ({@code budget.warning}).
+ * ({@code budget.warning}). A call made with an API key that has a budget ({@code budgetUsd} in its token) is
+ * held against the key's budget first ({@link ApiKeyBudgets}); past it the call is refused with 402, scope
+ * {@code api-key}.
  */
 @Component
 public class BudgetGuard {
@@ -31,12 +33,15 @@ public class BudgetGuard {
 
     private static final Logger log = LoggerFactory.getLogger(BudgetGuard.class);
     private final Budgets budgets;
+    private final ApiKeyBudgets keys;
     private final EventPublisher events;
     private final TransactionTemplate tx;
     private final double warningRatio;
 
-    BudgetGuard(Budgets budgets, EventPublisher events, TransactionTemplate tx, ModelProperties props) {
+    BudgetGuard(
+            Budgets budgets, ApiKeyBudgets keys, EventPublisher events, TransactionTemplate tx, ModelProperties props) {
         this.budgets = budgets;
+        this.keys = keys;
         this.events = events;
         this.tx = tx;
         this.warningRatio = props.routing().warningRatio();
@@ -49,6 +54,44 @@ public class BudgetGuard {
      * {@code budget.exceeded} (committed even though the call fails). Where neither has limits nothing is held.
      */
     public void reserve(
+            String tenant, @Nullable UUID projectId, UUID callId, long estimatedTokens, BigDecimal estimatedUsd) {
+        ApiKeyCaller key = ApiKeyCaller.current();
+        if (key != null) {
+            Boolean held = tx.execute(
+                    status -> keys.reserve(tenant, key.clientId(), key.budgetUsd(), callId, estimatedUsd, HOLD));
+            if (!Boolean.TRUE.equals(held)) {
+                refuseForKey(tenant, key, estimatedTokens, estimatedUsd);
+            }
+        }
+        try {
+            reserveBudgets(tenant, projectId, callId, estimatedTokens, estimatedUsd);
+        } catch (RuntimeException refused) {
+            if (key != null) {
+                tx.executeWithoutResult(status -> keys.settle(callId, BigDecimal.ZERO, 0));
+            }
+            throw refused;
+        }
+    }
+
+    private void refuseForKey(String tenant, ApiKeyCaller key, long estimatedTokens, BigDecimal estimatedUsd) {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("scope", "api-key");
+        properties.put("clientId", key.clientId());
+        properties.put("budgetUsd", key.budgetUsd());
+        keys.find(tenant, key.clientId()).ifPresent(k -> {
+            properties.put("spentUsd", k.spentUsd());
+            properties.put("reservedUsd", k.reservedUsd());
+        });
+        properties.put("estimatedTokens", estimatedTokens);
+        properties.put("estimatedUsd", estimatedUsd);
+        throw new ProblemException(
+                HttpStatus.PAYMENT_REQUIRED,
+                "budget-exceeded",
+                "This API key's budget does not cover this call; an admin may give the key a larger budget.",
+                properties);
+    }
+
+    private void reserveBudgets(
             String tenant, @Nullable UUID projectId, UUID callId, long estimatedTokens, BigDecimal estimatedUsd) {
         Budget tenantBudget = budgets.find(tenant, Budget.TENANT_SCOPE)
                 .filter(Budget::limited)
@@ -93,10 +136,18 @@ public class BudgetGuard {
         budgets.release(callId);
     }
 
+    /**
+     * Gives the call's hold on its API key's budget back and adds what it spent (zero where it got no answer);
+     * runs inside the transaction that records the call. Nothing for a call not made with a budgeted key.
+     */
+    public void settleApiKey(UUID callId, BigDecimal usd, long tokens) {
+        keys.settle(callId, usd, tokens);
+    }
+
     /** Reservations of calls that were never recorded (their instance stopped) go back after {@link #HOLD}. */
     @Scheduled(fixedDelayString = "PT1M", initialDelayString = "PT10S")
     void releaseExpired() {
-        int released = budgets.releaseExpired();
+        int released = budgets.releaseExpired() + keys.releaseExpired();
         if (released > 0) {
             log.info("released the expired budget reservations of {} projects", released);
         }

@@ -13,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 /** A project's budget, and the tenant's own, as the API sets and shows them. */
 @Service
 public class BudgetService {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(BudgetService.class);
     private final Budgets budgets;
     private final ProjectDirectory projects;
 
@@ -47,6 +48,29 @@ public class BudgetService {
         // an operator who lowers an admin's budget leaves it the admin's: raising it back stays an admin's call
         boolean adminsBudget = caller.admin() || (current != null && Roles.ADMIN.equals(current.setByRole()));
         return budgets.set(caller.tenant(), projectId, usd, tokens, adminsBudget ? Roles.ADMIN : Roles.OPERATOR);
+    }
+
+    /**
+     * A project's budget as project-coordinator changed it. The same rule as {@link #set}: when an admin set the
+     * current limits and {@code role} is not ADMIN (a missing role counts as not), a change that would raise
+     * them is not applied (the admin's limits stay, and the refusal is logged); a lowering is applied and stays
+     * the admin's.
+     */
+    @Transactional
+    public void changed(
+            String tenant, UUID projectId, @Nullable BigDecimal usd, @Nullable Long tokens, @Nullable String role) {
+        Budget current = budgets.findForUpdate(tenant, projectId).orElse(null);
+        boolean admin = Roles.ADMIN.equals(role);
+        boolean adminsBudget = current != null && Roles.ADMIN.equals(current.setByRole());
+        if (!admin && adminsBudget && current.raisedBy(usd, tokens)) {
+            log.warn(
+                    "budget of project {} (tenant {}) not raised: an admin set it and the change came from {}",
+                    projectId,
+                    tenant,
+                    role == null ? "an unknown role" : role);
+            return;
+        }
+        budgets.set(tenant, projectId, usd, tokens, admin || adminsBudget ? Roles.ADMIN : Roles.OPERATOR);
     }
 
     /** Sets the tenant's own limits, which every call of the tenant counts against (from now on). */

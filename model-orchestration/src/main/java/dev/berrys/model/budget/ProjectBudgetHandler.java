@@ -14,9 +14,11 @@ import org.springframework.stereotype.Component;
 @Component
 class ProjectBudgetHandler {
     private final Budgets budgets;
+    private final BudgetService service;
 
-    ProjectBudgetHandler(Budgets budgets) {
+    ProjectBudgetHandler(Budgets budgets, BudgetService service) {
         this.budgets = budgets;
+        this.service = service;
     }
 
     @OnEvent(stream = Streams.PROJECT, type = EventTypes.PROJECT_CREATED)
@@ -26,10 +28,13 @@ class ProjectBudgetHandler {
         }
     }
 
-    /** The project's whole budget after a change: it replaces the limits and re-arms warning and refusal. */
+    /**
+     * The project's whole budget after a change: it replaces the limits and re-arms warning and refusal, except
+     * that a change by anyone but an admin does not raise limits an admin set (see {@link BudgetService#changed}).
+     */
     @OnEvent(stream = Streams.PROJECT, type = EventTypes.PROJECT_BUDGET_CHANGED)
     void changed(ProjectEvents.BudgetChanged event, EventMetadata meta) {
-        budgets.set(meta.tenant(), event.projectId(), event.budgetUsd(), event.budgetTokens(), null);
+        service.changed(meta.tenant(), event.projectId(), event.budgetUsd(), event.budgetTokens(), event.setByRole());
     }
 
     @OnEvent(stream = Streams.PROJECT, type = EventTypes.PROJECT_STARTED)

@@ -95,6 +95,11 @@ public class CallRecorder {
                     json.writeValueAsString(call.attempts()),
                     Timestamp.from(Instant.now()));
             budgets.release(call.id());
+            boolean paid = SUCCEEDED.equals(call.outcome());
+            budgets.settleApiKey(
+                    call.id(),
+                    paid ? call.costUsd() : java.math.BigDecimal.ZERO,
+                    paid ? call.inputTokens() + call.outputTokens() : 0);
             if (SUCCEEDED.equals(call.outcome())) {
                 budgets.spend(
                         call.tenant(), call.projectId(), call.costUsd(), call.inputTokens() + call.outputTokens());

@@ -294,12 +294,70 @@ class BudgetIT {
         assertThat(api.get("/api/budgets/" + project).json().get("budgetTokens").asLong())
                 .isEqualTo(9000);
 
-        publishProjectEvent("project.budget-changed", project, Map.of("projectId", project, "budgetUsd", 20));
+        // an admin's change (project-coordinator says who): it replaces the limits the API set
+        publishProjectEvent(
+                "project.budget-changed", project, Map.of("projectId", project, "budgetUsd", 20, "setByRole", "ADMIN"));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             JsonNode changed = api.get("/api/budgets/" + project).json();
             assertThat(changed.get("budgetUsd").decimalValue()).isEqualByComparingTo("20");
             assertThat(changed.get("budgetTokens").isNull()).isTrue();
         });
+    }
+
+    @Test
+    void aBudgetChangeFromProjectCoordinatorByAnOperatorDoesNotRaiseAnAdminsBudget() {
+        UUID project = project();
+        assertThat(api.put("/api/budgets/" + project, Map.of("budgetUsd", 5, "budgetTokens", 5000))
+                        .status())
+                .isEqualTo(200);
+
+        // an operator's raise through project-coordinator, and one from before the role was carried: kept out
+        publishProjectEvent(
+                "project.budget-changed",
+                project,
+                Map.of("projectId", project, "budgetUsd", 50, "budgetTokens", 5000, "setByRole", "OPERATOR"));
+        publishProjectEvent(
+                "project.budget-changed", project, Map.of("projectId", project, "budgetUsd", 60, "budgetTokens", 5000));
+        awaitHandled();
+        assertThat(api.get("/api/budgets/" + project).json().get("budgetUsd").decimalValue())
+                .isEqualByComparingTo("5");
+
+        // an operator's lowering is applied, and stays the admin's budget: raising it back is still refused
+        publishProjectEvent(
+                "project.budget-changed",
+                project,
+                Map.of("projectId", project, "budgetUsd", 4, "budgetTokens", 5000, "setByRole", "OPERATOR"));
+        publishProjectEvent(
+                "project.budget-changed",
+                project,
+                Map.of("projectId", project, "budgetUsd", 5, "budgetTokens", 5000, "setByRole", "OPERATOR"));
+        awaitHandled();
+        assertThat(api.get("/api/budgets/" + project).json().get("budgetUsd").decimalValue())
+                .isEqualByComparingTo("4");
+        assertThat(jdbc.queryForObject("select set_by_role from budget where project_id = ?", String.class, project))
+                .isEqualTo("ADMIN");
+
+        // an admin's raise is applied
+        publishProjectEvent(
+                "project.budget-changed",
+                project,
+                Map.of("projectId", project, "budgetUsd", 8, "budgetTokens", 5000, "setByRole", "ADMIN"));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(api.get("/api/budgets/" + project)
+                        .json()
+                        .get("budgetUsd")
+                        .decimalValue())
+                .isEqualByComparingTo("8"));
+    }
+
+    /** Publishes a marker after the events before it and waits until it is handled (one stream, in order). */
+    private void awaitHandled() {
+        UUID marker = UUID.randomUUID();
+        publishProjectEvent(
+                "project.created",
+                marker,
+                Map.of("projectId", marker, "name", "m", "goal", "g", "budgetTokens", 1, "requirePlanApproval", false));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> api.get("/api/budgets/" + marker).status() == 200);
     }
 
     @Test
@@ -415,6 +473,83 @@ class BudgetIT {
                         api.get("/api/budgets/tenant").json().get("spentTokens").asLong() > 0);
         assertThat(api.get("/api/budgets/tenant").json().get("reservedTokens").asLong())
                 .isZero();
+    }
+
+    @Test
+    void anApiKeysBudgetCoversEveryCallMadeWithItAndItsSpendIsShownToTheTenantsAdmin() {
+        String clientId = "bk_" + UUID.randomUUID().toString().replace("-", "");
+        var first = callWithKey(clientId, "100");
+        assertThat(first.status()).as(first.toString()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> api.get("/api/budgets/api-keys/" + clientId).status() == 200
+                        && api.get("/api/budgets/api-keys/" + clientId)
+                                        .json()
+                                        .get("calls")
+                                        .asLong()
+                                == 1);
+        JsonNode spend = api.get("/api/budgets/api-keys/" + clientId).json();
+        assertThat(spend.get("budgetUsd").decimalValue()).isEqualByComparingTo("100");
+        assertThat(spend.get("spentTokens").asLong()).isPositive();
+        assertThat(spend.get("spentUsd").decimalValue()).isPositive();
+        assertThat(spend.get("reservedUsd").decimalValue()).isZero();
+
+        // the same key with a budget it has already spent: refused, nothing more spent
+        String spent = spend.get("spentUsd").decimalValue().toPlainString();
+        var refused = callWithKey(clientId, spent);
+        assertThat(refused.status()).isEqualTo(402);
+        assertThat(refused.json().get("type").asString()).isEqualTo("https://berrys.dev/problems/budget-exceeded");
+        assertThat(refused.json().get("scope").asString()).isEqualTo("api-key");
+        assertThat(refused.json().get("clientId").asString()).isEqualTo(clientId);
+        assertThat(api.get("/api/budgets/api-keys/" + clientId)
+                        .json()
+                        .get("spentUsd")
+                        .decimalValue())
+                .isEqualByComparingTo(spent);
+        assertThat(callWithKey("bk_" + UUID.randomUUID(), "0").status())
+                .as("a key whose budget is 0")
+                .isEqualTo(402);
+        assertThat(callWithoutProject().status()).as("a user, not the key").isEqualTo(200);
+
+        // only the tenant's admin sees a key's spend
+        assertThat(api.send(
+                                "GET",
+                                "/api/budgets/api-keys/" + clientId,
+                                null,
+                                TestTokens.token("op", tenant, "OPERATOR"),
+                                Map.of())
+                        .status())
+                .isEqualTo(403);
+        assertThat(api.send(
+                                "GET",
+                                "/api/budgets/api-keys/" + clientId,
+                                null,
+                                TestTokens.token("admin", "other-" + tenant, "ADMIN"),
+                                Map.of())
+                        .status())
+                .isEqualTo(404);
+    }
+
+    /** A call with the token the gateway issues for an API key with a budget: subject = client id, budgetUsd. */
+    Api.Response callWithKey(String clientId, String budgetUsd) {
+        String token = TestTokens.signed(new com.nimbusds.jwt.JWTClaimsSet.Builder()
+                .subject(clientId)
+                .issuer("berrys")
+                .issueTime(new java.util.Date())
+                .expirationTime(java.util.Date.from(Instant.now().plusSeconds(600)))
+                .claim("roles", List.of("OPERATOR"))
+                .claim("tenant", tenant)
+                .claim("budgetUsd", budgetUsd)
+                .build());
+        return api.send(
+                "POST",
+                "/v1/chat/completions",
+                Map.of(
+                        "model",
+                        "berrys-simulated",
+                        "messages",
+                        List.of(Map.of("role", "user", "content", "Task: Research tea\n\n" + CONTEXT))),
+                token,
+                Map.of(BerrysHeaders.PURPOSE, "task"));
     }
 
     Api.Response callWithoutProject() {

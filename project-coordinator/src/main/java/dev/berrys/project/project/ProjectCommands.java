@@ -3,6 +3,7 @@ package dev.berrys.project.project;
 import dev.berrys.contracts.events.EventTypes;
 import dev.berrys.contracts.events.ProjectEvents;
 import dev.berrys.project.timeline.ProjectEventLog;
+import dev.berrys.starter.security.Roles;
 import dev.berrys.starter.security.Tenants;
 import dev.berrys.starter.web.ProblemException;
 import java.math.BigDecimal;
@@ -90,11 +91,21 @@ public class ProjectCommands {
         publish(
                 project,
                 EventTypes.PROJECT_BUDGET_CHANGED,
-                new ProjectEvents.BudgetChanged(project.id(), project.budgetUsd(), project.budgetTokens()));
+                new ProjectEvents.BudgetChanged(
+                        project.id(), project.budgetUsd(), project.budgetTokens(), callerRole()));
         if (resumed) {
             resumed(project);
         }
         return project.view();
+    }
+
+    /** ADMIN when the caller is one, else OPERATOR: carried with a budget change so an admin's limits hold. */
+    private static String callerRole() {
+        var auth = org.springframework.security.core.context.SecurityContextHolder.getContext()
+                .getAuthentication();
+        boolean admin = auth != null
+                && auth.getAuthorities().stream().anyMatch(a -> ("ROLE_" + Roles.ADMIN).equals(a.getAuthority()));
+        return admin ? Roles.ADMIN : Roles.OPERATOR;
     }
 
     private void resumed(Project project) {

@@ -243,11 +243,11 @@ class ProjectFlowIT extends IntegrationTestBase {
         assertThat(raised.body().get("status").asString()).isEqualTo("RUNNING");
         assertThat(raised.body().get("statusReason").isNull()).isTrue();
         assertThat(raised.body().get("budgetUsd").decimalValue()).isEqualByComparingTo("5");
-        assertThat(published(id, "project.budget-changed")
-                        .getFirst()
-                        .get("budgetUsd")
-                        .decimalValue())
-                .isEqualByComparingTo("5");
+        JsonNode changed = published(id, "project.budget-changed").getFirst();
+        assertThat(changed.get("budgetUsd").decimalValue()).isEqualByComparingTo("5");
+        assertThat(changed.get("setByRole").asString())
+                .as("the role of who changed it goes with the change")
+                .isEqualTo("ADMIN");
         assertThat(published(id)).contains(EventTypes.PROJECT_RESUMED);
 
         JsonNode timeline =

@@ -35,10 +35,15 @@ public final class ProjectEvents {
     public record Failed(UUID projectId, String reason) {}
 
     /** The project's whole budget after a change; a null limit means none. */
+    /**
+     * A project's whole budget after a change. {@code setByRole}: the role of whoever changed it ({@code ADMIN},
+     * {@code OPERATOR}); events from before it was carried have none, which counts as not an admin.
+     */
     public record BudgetChanged(
             UUID projectId,
             @Nullable BigDecimal budgetUsd,
-            @Nullable Long budgetTokens) {}
+            @Nullable Long budgetTokens,
+            @Nullable String setByRole) {}
 
     public record ApprovalRequested(UUID approvalId, UUID projectId, UUID planId, int planVersion) {}
 

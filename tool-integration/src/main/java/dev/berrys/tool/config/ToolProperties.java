@@ -46,6 +46,7 @@ public record ToolProperties(
      * @param stdioCommands the commands a stdio server may run, exactly as registered; empty: none
      * @param stdioMemory the data-segment limit ({@code prlimit --data}) of a stdio server; 0: none
      * @param stdioMaxMessage the longest line (one JSON-RPC message) read from a stdio server's stdout
+     * @param stdioMaxStderr the most read of a stdio server's stderr per start (the rest is dropped); 0: no cap
      */
     public record Mcp(
             @DefaultValue("30s") Duration callTimeout,
@@ -55,7 +56,8 @@ public record ToolProperties(
             @DefaultValue("default") String platformTenant,
             @DefaultValue("") List<String> stdioCommands,
             @DefaultValue("1GB") DataSize stdioMemory,
-            @DefaultValue("4MB") DataSize stdioMaxMessage) {
+            @DefaultValue("4MB") DataSize stdioMaxMessage,
+            @DefaultValue("1MB") DataSize stdioMaxStderr) {
 
         /** Whether {@code tenant} may run {@code command} as a stdio server. */
         public boolean allowsStdio(String tenant, String command) {

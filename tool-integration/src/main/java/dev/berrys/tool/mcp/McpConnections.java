@@ -52,16 +52,24 @@ class McpConnections {
     private final Map<UUID, Live> live = new ConcurrentHashMap<>();
     private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
     private final @Nullable String prlimit;
+    private final @Nullable StderrCap stderrCap;
 
     McpConnections(ToolProperties props, AddressFilter addresses, McpSchemaValidator validator) {
         this.props = props.mcp();
         this.addresses = addresses;
         this.validator = validator;
-        this.prlimit = findPrlimit(this.props.path());
+        this.prlimit = StderrCap.onPath(this.props.path(), "prlimit");
         if (prlimit == null
                 && this.props.stdioMemory().toBytes() > 0
                 && !this.props.stdioCommands().isEmpty()) {
             log.warn("prlimit is not on BERRYS_MCP_PATH: stdio MCP servers run without a memory limit");
+        }
+        this.stderrCap =
+                StderrCap.find(this.props.path(), this.props.stdioMaxStderr().toBytes());
+        if (stderrCap == null
+                && this.props.stdioMaxStderr().toBytes() > 0
+                && !this.props.stdioCommands().isEmpty()) {
+            log.warn("sh, mkfifo, head or cat is not on BERRYS_MCP_PATH: stdio MCP servers' stderr is not capped");
         }
     }
 
@@ -203,13 +211,28 @@ class McpConnections {
                 props.path(),
                 prlimit,
                 props.stdioMemory().toBytes(),
-                (int) Math.min(Integer.MAX_VALUE, props.stdioMaxMessage().toBytes()));
-        List<String> secrets = spec.credentials().secretValues();
-        transport.setStdErrorHandler(line -> log.debug(
-                "MCP server {} stderr: {}",
-                spec.name(),
-                Scrubber.clean(line.length() <= 1000 ? line : line.substring(0, 1000) + "…", secrets)));
+                (int) Math.min(Integer.MAX_VALUE, props.stdioMaxMessage().toBytes()),
+                stderrCap);
+        transport.setStdErrorHandler(stderrLog(spec.name(), spec.credentials().secretValues()));
         return transport;
+    }
+
+    /**
+     * Logs (at debug) what a stdio server writes to stderr: each line cut to 1000 characters with the
+     * server's secrets scrubbed, and nothing after {@code BERRYS_MCP_STDIO_MAX_STDERR} characters in all
+     * (the same bound the process side applies to bytes, here also when there is no process-side cap).
+     */
+    java.util.function.Consumer<String> stderrLog(String server, List<String> secrets) {
+        long max = props.stdioMaxStderr().toBytes();
+        var seen = new java.util.concurrent.atomic.AtomicLong();
+        return line -> {
+            long before = seen.getAndAdd(line.length() + 1L);
+            if (max > 0 && before >= max) {
+                return;
+            }
+            String shown = line.length() <= 1000 ? line : line.substring(0, 1000) + "…";
+            log.debug("MCP server {} stderr: {}", server, Scrubber.clean(shown, secrets));
+        };
     }
 
     private static void restrictToOwner(Path dir) throws IOException {
@@ -218,17 +241,6 @@ class McpConnections {
         } catch (UnsupportedOperationException e) {
             // not a POSIX file system: the directory keeps its default permissions
         }
-    }
-
-    /** {@code prlimit} on the stdio servers' PATH, or null (then they run without a memory limit). */
-    private static @Nullable String findPrlimit(String path) {
-        for (String dir : path.split(":")) {
-            Path candidate = Path.of(dir.isBlank() ? "." : dir, "prlimit");
-            if (candidate.isAbsolute() && Files.isExecutable(candidate)) {
-                return candidate.toString();
-            }
-        }
-        return null;
     }
 
     /** Every request (including SSE message endpoints the server names) is checked and given the credentials. */

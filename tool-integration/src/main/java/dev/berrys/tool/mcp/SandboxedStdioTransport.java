@@ -14,10 +14,7 @@ import org.jspecify.annotations.Nullable;
  * the server's declared variables; nothing of this service's own environment, such as its database
  * password or encryption key), a working directory of its own, a memory limit ({@code prlimit --data},
  * no core dumps) where {@code prlimit} is available and stdout read one bounded message at a time. Time is
- * bounded by the client's timeouts.
- *
- * <p>Known gap: the SDK reads stderr by whole lines without a bound (redirecting it away makes the SDK's
- * session fail to start), so one endless stderr line is buffered; only what is logged of it is cut.
+ * bounded by the client's timeouts. What is read of its stderr is bounded by {@link StderrCap}.
  */
 final class SandboxedStdioTransport extends StdioClientTransport {
     private final Path workingDirectory;
@@ -43,7 +40,8 @@ final class SandboxedStdioTransport extends StdioClientTransport {
             String path,
             @Nullable String prlimit,
             long memoryBytes,
-            int maxMessageBytes) {
+            int maxMessageBytes,
+            @Nullable StderrCap stderrCap) {
         String program = command;
         List<String> arguments = new ArrayList<>();
         if (prlimit != null && memoryBytes > 0) {
@@ -51,6 +49,10 @@ final class SandboxedStdioTransport extends StdioClientTransport {
             arguments.addAll(List.of("--data=" + memoryBytes, "--core=0", "--", command));
         }
         arguments.addAll(args);
+        if (stderrCap != null) {
+            arguments = stderrCap.wrap(workingDirectory, program, arguments);
+            program = stderrCap.sh();
+        }
         ServerParameters params =
                 ServerParameters.builder(program).args(arguments).env(env).build();
         // the SDK adds HOME, USER, SHELL, … of this process by default: keep only what was declared

@@ -40,7 +40,8 @@ class McpServersWithoutKeyTests {
                                 "default",
                                 List.of("/bin/true"),
                                 DataSize.ofGigabytes(1),
-                                DataSize.ofMegabytes(4)),
+                                DataSize.ofMegabytes(4),
+                                DataSize.ofMegabytes(1)),
                         Duration.ofMinutes(5)));
         var request = new McpServers.NewServer(
                 "keyless",

@@ -40,6 +40,28 @@ class SinglePageAppTests {
         assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-cache");
     }
 
+    @ParameterizedTest
+    @ValueSource(
+            strings = {"/", "/projects/x", "/assets/index-Ab12Cd34.js", "/favicon.svg", "/actuator/health", "/nope.js"})
+    void everyResponseCarriesTheContentSecurityPolicyAndSecurityHeaders(String path) throws Exception {
+        HttpResponse<String> response = get(path);
+
+        var headers = response.headers();
+        assertThat(headers.allValues("Content-Security-Policy")).singleElement().satisfies(csp -> assertThat(
+                        csp.split(";\\s*"))
+                .contains(
+                        "default-src 'self'",
+                        "script-src 'self'",
+                        "img-src 'self' data:",
+                        "connect-src 'self'",
+                        "object-src 'none'",
+                        "frame-ancestors 'none'",
+                        "base-uri 'self'")
+                .noneSatisfy(d -> assertThat(d).contains("unsafe")));
+        assertThat(headers.firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(headers.firstValue("Referrer-Policy")).hasValue("no-referrer");
+    }
+
     @Test
     void hashedAssetsAreServedWithALongImmutableCache() throws Exception {
         HttpResponse<String> response = get("/assets/index-Ab12Cd34.js");

@@ -1,8 +1,10 @@
 package dev.berrys.model.budget.web;
 
+import dev.berrys.model.budget.ApiKeyBudgets;
 import dev.berrys.model.budget.Budget;
 import dev.berrys.model.budget.BudgetService;
 import dev.berrys.starter.security.Tenants;
+import dev.berrys.starter.web.ProblemException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
@@ -25,14 +27,17 @@ import org.springframework.web.bind.annotation.RestController;
  * spent. Raising it lets refused calls through again. Only for the caller's own projects (404 otherwise), and
  * an operator cannot raise limits an admin set (403). {@code /api/budgets/tenant}: the tenant's own budget,
  * which every call through {@code /v1} counts against, with or without a project; an admin sets it.
+ * {@code /api/budgets/api-keys/{clientId}}: what an API key with a budget has spent (ADMIN of its tenant).
  */
 @RestController
 @RequestMapping("/api/budgets")
 class BudgetController {
     private final BudgetService budgets;
+    private final ApiKeyBudgets keys;
 
-    BudgetController(BudgetService budgets) {
+    BudgetController(BudgetService budgets, ApiKeyBudgets keys) {
         this.budgets = budgets;
+        this.keys = keys;
     }
 
     record BudgetRequest(
@@ -51,6 +56,14 @@ class BudgetController {
     @PreAuthorize("hasRole('ADMIN')")
     Budget setTenant(@Valid @RequestBody BudgetRequest request) {
         return budgets.setTenant(Tenants.require(), request.budgetUsd(), request.budgetTokens());
+    }
+
+    /** What an API key of the caller's tenant has spent against its budget; 404 before its first budgeted call. */
+    @GetMapping("/api-keys/{clientId}")
+    @PreAuthorize("hasRole('ADMIN')")
+    ApiKeyBudgets.KeySpend getApiKey(@PathVariable String clientId) {
+        return keys.find(Tenants.require(), clientId)
+                .orElseThrow(() -> new ProblemException.NotFound("api-key budget", clientId));
     }
 
     @GetMapping("/{projectId}")
