@@ -160,8 +160,12 @@ final class Tenancy {
         ids.put("apiKey", key.json().path("id").asString());
 
         ids.put("provider", createdId(admin.post("/api/providers", providerBody(unique("prov")))));
-        JsonNode models = admin.get("/api/models?size=100").json().path("content");
-        ids.put("model", models.get(0).path("id").asString());
+        ids.put("model", createdId(admin.post("/api/models", modelBody(ids.get("provider"), unique("model")))));
+        ids.put(
+                "template",
+                createdId(admin.post(
+                        "/api/agent-templates",
+                        Map.of("name", unique("template"), "role", "checker", "systemPrompt", "You check things."))));
         ids.put("policy", createdId(admin.post("/api/routing-policies", policyBody(unique("policy")))));
         String tool = unique("tool");
         createdId(admin.post("/api/tools", toolBody(tool)));
@@ -192,14 +196,6 @@ final class Tenancy {
         ids.put(
                 "agent",
                 admin.get("/api/agents?projectId=" + done)
-                        .json()
-                        .path("content")
-                        .get(0)
-                        .path("id")
-                        .asString());
-        ids.put(
-                "template",
-                admin.get("/api/agent-templates")
                         .json()
                         .path("content")
                         .get(0)
@@ -305,6 +301,18 @@ final class Tenancy {
                 .put("type", "OPENAI_COMPATIBLE")
                 .put("baseUrl", PUBLIC_URL + "/v1")
                 .put("apiKey", Evidence.secret("a provider key", "sk-tenant-" + UUID.randomUUID()));
+    }
+
+    static ObjectNode modelBody(String provider, String name) {
+        ObjectNode body = Api.JSON
+                .createObjectNode()
+                .put("providerId", provider)
+                .put("name", name)
+                .put("contextWindow", 8000)
+                .put("inputPricePerMillion", 1)
+                .put("outputPricePerMillion", 2);
+        body.putArray("capabilities").add("chat");
+        return body;
     }
 
     static ObjectNode policyBody(String taskType) {
