@@ -50,6 +50,16 @@ public final class Stack implements BeforeAllCallback {
      * restarts, and short reconciler intervals. Set by its own surefire execution.
      */
     static final boolean PRIVATE_INFRA = Boolean.getBoolean("berrys.e2e.private-infra");
+    private static final String SERVICE_CLIENT_SECRET = randomSecret(32);
+    private static final String ENCRYPTION_KEY = Base64.getEncoder().encodeToString(randomBytes(32));
+    /**
+     * A platform key for an OpenAI-compatible provider configured from the environment ({@code OPENAI_API_KEY}),
+     * with no models (so no call is ever routed to it): the security suite checks that no tenant can re-point
+     * it or read it. Never sent anywhere.
+     */
+    private static final String PLATFORM_PROVIDER_KEY = "sk-e2e-" + randomSecret(24);
+    /** The tenants the services' client may get tokens for ({@code BERRYS_SERVICE_CLIENT_TENANTS}). */
+    static final List<String> SERVED_TENANTS = List.of("default", "sec-a", "sec-b");
 
     private static final List<Process> processes = new ArrayList<>();
     private static Map<String, String> env;
@@ -61,6 +71,18 @@ public final class Stack implements BeforeAllCallback {
 
     static String adminPassword() {
         return ADMIN_PASSWORD;
+    }
+
+    static String serviceClientSecret() {
+        return SERVICE_CLIENT_SECRET;
+    }
+
+    static String encryptionKey() {
+        return ENCRYPTION_KEY;
+    }
+
+    static String platformProviderKey() {
+        return PLATFORM_PROVIDER_KEY;
     }
 
     static Path logs() {
@@ -158,8 +180,12 @@ public final class Stack implements BeforeAllCallback {
         env.put("BERRYS_DB_USER", System.getenv().getOrDefault("BERRYS_E2E_DB_USER", "postgres"));
         env.put("BERRYS_EVENTS_NAMESPACE", "e2e-" + UUID.randomUUID() + ":");
         env.put("BERRYS_ADMIN_PASSWORD", ADMIN_PASSWORD);
-        env.put("BERRYS_SERVICE_CLIENT_SECRET", randomSecret(32));
-        env.put("BERRYS_ENCRYPTION_KEY", Base64.getEncoder().encodeToString(randomBytes(32)));
+        env.put("BERRYS_SERVICE_CLIENT_SECRET", SERVICE_CLIENT_SECRET);
+        env.put("BERRYS_SERVICE_CLIENT_TENANTS", String.join(",", SERVED_TENANTS));
+        env.put("OPENAI_API_KEY", PLATFORM_PROVIDER_KEY);
+        env.put("OPENAI_MODELS", "");
+        env.put("BERRYS_SIMULATED_ENABLED", "true");
+        env.put("BERRYS_ENCRYPTION_KEY", ENCRYPTION_KEY);
         env.put("BERRYS_JWKS_URI", baseUrl() + "/.well-known/jwks.json");
         env.put("BERRYS_GATEWAY_URL", baseUrl());
         env.put("BERRYS_PROJECT_URL", "http://127.0.0.1:" + port("project-coordinator"));
