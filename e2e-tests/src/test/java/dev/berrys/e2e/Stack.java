@@ -136,7 +136,7 @@ public final class Stack implements BeforeAllCallback {
     }
 
     private static Duration startTimeout() {
-        return Duration.ofSeconds(Long.parseLong(System.getenv().getOrDefault("BERRYS_E2E_START_TIMEOUT", "300")));
+        return Duration.ofSeconds(Long.parseLong(System.getenv().getOrDefault("BERRYS_E2E_START_TIMEOUT", "900")));
     }
 
     /** Kills a service as {@code kill -9} does (SIGKILL: no shutdown hook, nothing flushed). */
