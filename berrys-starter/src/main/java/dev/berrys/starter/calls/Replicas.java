@@ -3,6 +3,7 @@ package dev.berrys.starter.calls;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -117,9 +118,10 @@ public final class Replicas implements ClientHttpRequestInterceptor {
         };
     }
 
+    /** The request never left: the connection was refused, or the replica's name does not resolve (any more). */
     private static boolean isRefused(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ConnectException) {
+            if (t instanceof ConnectException || t instanceof UnknownHostException) {
                 return true;
             }
         }
