@@ -50,6 +50,8 @@ final class ReplicaStack implements AutoCloseable {
     void start(Duration timeout) throws Exception {
         recreateDatabase();
         Files.createDirectories(LOGS);
+        // also when the test JVM is stopped before @AfterAll
+        Runtime.getRuntime().addShutdownHook(new Thread(this::close));
         Map<String, String> env = new LinkedHashMap<>(Stack.environment());
         env.put("BERRYS_DB_URL", Stack.jdbcUrl(DB));
         env.put("BERRYS_DB_POOL_SIZE", "4");
