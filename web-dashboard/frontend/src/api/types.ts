@@ -240,6 +240,8 @@ export interface McpServer {
 
 export interface ServiceHealth {
   service: string;
+  /** 1, 2 … when a service runs several replicas */
+  replica?: number;
   status: string;
   latencyMs?: number;
 }

@@ -20,9 +20,17 @@ export default function SystemPage() {
         </p>
         <ul className="health-grid">
           {services.map((s) => (
-            <li key={s.service} className="card health-card" data-service={s.service} data-status={s.status}>
+            <li
+              key={`${s.service}-${s.replica ?? 1}`}
+              className="card health-card"
+              data-service={s.service}
+              data-status={s.status}
+            >
               <span>
                 <span className="health-name">{s.service}</span>
+                {services.filter((o) => o.service === s.service).length > 1 && (
+                  <span className="small muted"> · replica {s.replica}</span>
+                )}
                 {s.latencyMs !== undefined && <span className="small muted"> · {s.latencyMs} ms</span>}
               </span>
               <StatusBadge status={s.status} />

@@ -22,7 +22,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * Whole-context tests against the local PostgreSQL (database {@code test}) and Redis, with every
- * service route pointing at one stub service, except tool-integration, which points at a closed port.
+ * service route pointing at one stub service, except tool-integration, which points at a closed port, and
+ * agent-orchestrator, whose first replica is that closed port and second the stub.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -61,16 +62,12 @@ public abstract class GatewayIT {
     @DynamicPropertySource
     static void routes(DynamicPropertyRegistry registry) {
         for (String service : new String[] {
-            "project-coordinator",
-            "planning-system",
-            "agent-orchestrator",
-            "model-orchestration",
-            "service-integration",
-            "web-dashboard"
+            "project-coordinator", "planning-system", "model-orchestration", "service-integration", "web-dashboard"
         }) {
             registry.add("berrys.services." + service, STUB::url);
         }
         registry.add("berrys.services.tool-integration", () -> CLOSED_PORT_URL);
+        registry.add("berrys.services.agent-orchestrator", () -> CLOSED_PORT_URL + "," + STUB.url());
     }
 
     /** A fresh user name, so that tests never share login counters or rate limits. */

@@ -71,6 +71,11 @@ final class Api {
         return new Api(Stack.baseUrl(), null);
     }
 
+    /** An anonymous client of the gateway at {@code base}. */
+    static Api at(String base) {
+        return new Api(base, null);
+    }
+
     static Api admin() {
         return anonymous().signIn("admin", Stack.adminPassword());
     }

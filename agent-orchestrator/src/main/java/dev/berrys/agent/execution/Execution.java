@@ -98,6 +98,10 @@ class Execution {
     @Column(name = "waiting_since")
     private @Nullable Instant waitingSince;
 
+    /** The replica that runs or ran it: set by SQL when it is assigned or taken over, never by the entity. */
+    @Column(name = "handled_by", insertable = false, updatable = false)
+    private @Nullable String handledBy;
+
     @Version
     private long version;
 
@@ -234,6 +238,11 @@ class Execution {
     @Nullable
     Instant waitingSince() {
         return waitingSince;
+    }
+
+    @Nullable
+    String handledBy() {
+        return handledBy;
     }
 
     int attempt() {

@@ -25,7 +25,10 @@ public class ExecutionQueries {
         this.json = json;
     }
 
-    /** An execution; {@code steps} is empty in lists and filled for a single one. */
+    /**
+     * An execution; {@code steps} is empty in lists and filled for a single one. {@code handledBy} names the
+     * replica of agent-orchestrator that runs or ran it.
+     */
     public record ExecutionView(
             UUID id,
             UUID taskId,
@@ -48,6 +51,7 @@ public class ExecutionQueries {
             int stepCount,
             @Nullable String waitingReason,
             @Nullable Instant waitingSince,
+            @Nullable String handledBy,
             List<StepView> steps) {}
 
     /** A step; {@code arguments} is the tool call's JSON, {@code result} what the model was given back. */
@@ -115,6 +119,7 @@ public class ExecutionQueries {
                 e.stepCount(),
                 e.status() == ExecutionStatus.RUNNING ? e.waitingReason() : null,
                 e.status() == ExecutionStatus.RUNNING ? e.waitingSince() : null,
+                e.handledBy(),
                 stepViews);
     }
 

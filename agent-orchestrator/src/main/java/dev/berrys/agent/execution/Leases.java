@@ -1,6 +1,7 @@
 package dev.berrys.agent.execution;
 
 import dev.berrys.agent.AgentProperties;
+import dev.berrys.starter.config.InstanceId;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -21,14 +22,13 @@ class Leases {
     private final String owner;
     private final long leaseMillis;
 
-    Leases(JdbcTemplate jdbc, AgentProperties props) {
+    Leases(JdbcTemplate jdbc, AgentProperties props, InstanceId instance) {
         this.jdbc = jdbc;
-        this.owner = System.getenv().getOrDefault("HOSTNAME", "local") + "-"
-                + UUID.randomUUID().toString().substring(0, 8);
+        this.owner = instance.value();
         this.leaseMillis = props.lease().toMillis();
     }
 
-    /** This replica's name in {@code lease_owner}. */
+    /** This replica's name ({@code BERRYS_INSTANCE_ID}) in {@code lease_owner} and {@code handled_by}. */
     String owner() {
         return owner;
     }
@@ -40,17 +40,21 @@ class Leases {
 
     record Claimed(UUID id, ExecutionStatus status, String tenant) {}
 
-    /** Takes over up to {@code limit} unfinished executions whose lease ran out, oldest first. */
+    /**
+     * Takes over up to {@code limit} unfinished executions whose lease ran out, oldest first; this replica
+     * becomes the one that handles them.
+     */
     List<Claimed> claimExpired(int limit) {
         return jdbc.query(
                 """
-                update execution e set lease_owner = ?, lease_until = now() + ? * interval '1 millisecond'
+                update execution e set lease_owner = ?, handled_by = ?, lease_until = now() + ? * interval '1 millisecond'
                 where e.id in (select id from execution
                                where status in ('PENDING', 'RUNNING') and (lease_until is null or lease_until < now())
                                order by created_at limit ? for update skip locked)
                 returning e.id, e.status, e.tenant""",
                 (rs, i) -> new Claimed(
                         rs.getObject(1, UUID.class), ExecutionStatus.valueOf(rs.getString(2)), rs.getString(3)),
+                owner,
                 owner,
                 leaseMillis,
                 limit);

@@ -53,8 +53,8 @@ class TaskAssignments {
                 """
                 insert into execution (id, tenant, project_id, plan_id, task_id, agent_id, role, title, description,
                     goal, dependency_outputs, attempt, status, error, retryable, created_at, completed_at,
-                    lease_owner, lease_until)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now() + ? * interval '1 millisecond')
+                    lease_owner, handled_by, lease_until)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now() + ? * interval '1 millisecond')
                 on conflict (task_id, attempt) do nothing""",
                 id,
                 event.tenant(),
@@ -73,6 +73,7 @@ class TaskAssignments {
                 cancelled ? false : null,
                 now,
                 cancelled ? now : null,
+                leases.owner(),
                 leases.owner(),
                 leases.millis());
         if (inserted == 0) {

@@ -2,6 +2,7 @@ package dev.berrys.gateway.routing;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
 import org.springframework.context.annotation.Bean;
@@ -12,7 +13,9 @@ import org.springframework.context.annotation.Configuration;
  * {@code /v3/api-docs} under {@code /v3/api-docs/<service>} for the aggregated Swagger UI, and every
  * other path to the dashboard. The gateway streams responses, so Server-Sent Events pass unbuffered.
  * Services see the gateway's Host, so the URLs they build (Location headers, the {@code servers} of
- * their OpenAPI document) point at the gateway rather than at their internal address.
+ * their OpenAPI document) point at the gateway rather than at their internal address. A service given
+ * several URLs (its replicas) is routed to the first, then moved to the replica whose turn it is by
+ * {@link ReplicaRoutingFilter}.
  */
 @Configuration(proxyBeanMethods = false)
 class GatewayRoutes {
@@ -34,20 +37,31 @@ class GatewayRoutes {
     };
 
     @Bean
+    ReplicaRoutingFilter replicaRoutingFilter(ServiceUrls urls) {
+        return new ReplicaRoutingFilter(urls.replicas());
+    }
+
+    @Bean
     RouteLocator berrysRoutes(RouteLocatorBuilder builder, ServiceUrls urls) {
+        Map<String, ReplicaSet> replicas = urls.replicas();
         List<Service> services = List.of(
-                new Service("project-coordinator", urls.projectCoordinator(), "/api/projects/**", "/api/approvals/**"),
-                new Service("planning-system", urls.planningSystem(), "/api/plans/**", "/api/tasks/**"),
+                new Service(
+                        "project-coordinator",
+                        replicas.get("project-coordinator").first(),
+                        "/api/projects/**",
+                        "/api/approvals/**"),
+                new Service(
+                        "planning-system", replicas.get("planning-system").first(), "/api/plans/**", "/api/tasks/**"),
                 new Service(
                         "agent-orchestrator",
-                        urls.agentOrchestrator(),
+                        replicas.get("agent-orchestrator").first(),
                         "/api/agents/**",
                         "/api/agent-templates/**",
                         "/api/executions/**",
                         "/api/memory/**"),
                 new Service(
                         "model-orchestration",
-                        urls.modelOrchestration(),
+                        replicas.get("model-orchestration").first(),
                         "/api/providers/**",
                         "/api/models/**",
                         "/api/model-usage/**",
@@ -57,14 +71,14 @@ class GatewayRoutes {
                         "/v1/**"),
                 new Service(
                         "tool-integration",
-                        urls.toolIntegration(),
+                        replicas.get("tool-integration").first(),
                         "/api/tools/**",
                         "/api/mcp-servers/**",
                         "/api/tool-executions/**",
                         "/api/workspaces/**"),
                 new Service(
                         "service-integration",
-                        urls.serviceIntegration(),
+                        replicas.get("service-integration").first(),
                         "/api/workflows/**",
                         "/api/dead-letters/**",
                         "/api/system/**"));
@@ -84,7 +98,7 @@ class GatewayRoutes {
                 .not(p -> p.path(NOT_DASHBOARD))
                 .filters(f -> f.preserveHostHeader())
                 .metadata(SERVICE, "web-dashboard")
-                .uri(urls.webDashboard()));
+                .uri(replicas.get("web-dashboard").first()));
         return routes.build();
     }
 

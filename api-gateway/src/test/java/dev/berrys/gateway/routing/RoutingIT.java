@@ -136,6 +136,26 @@ class RoutingIT extends GatewayIT {
     }
 
     @Test
+    void aRequestForAServiceWhoseFirstReplicaIsDownReachesTheOtherWithItsBody() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            web.post()
+                    .uri("/api/agents/a1/notes?n=" + i)
+                    .headers(h -> h.setBearerAuth(token))
+                    .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                    .bodyValue("{\"note\":\"kept " + i + "\"}")
+                    .exchange()
+                    .expectStatus()
+                    .isOk();
+
+            StubService.Received received = STUB.take();
+            assertThat(received.method()).isEqualTo("POST");
+            assertThat(received.path()).isEqualTo("/api/agents/a1/notes");
+            assertThat(received.query()).isEqualTo("n=" + i);
+            assertThat(received.body()).isEqualTo("{\"note\":\"kept " + i + "\"}");
+        }
+    }
+
+    @Test
     void unreachableServiceIs503ProblemNamingIt() {
         Map<String, Object> body = problem(
                 web.get().uri("/api/tools").headers(h -> h.setBearerAuth(token)).exchange(),

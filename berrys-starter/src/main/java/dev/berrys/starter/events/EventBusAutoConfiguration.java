@@ -2,6 +2,8 @@ package dev.berrys.starter.events;
 
 import dev.berrys.starter.calls.OutageAutoConfiguration;
 import dev.berrys.starter.calls.OutagePolicy;
+import dev.berrys.starter.config.InstanceAutoConfiguration;
+import dev.berrys.starter.config.InstanceId;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -27,7 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The event bus of a service with a schema ({@code berrys.service.schema}): outbox publisher, relay,
  * consumers with inbox, dead letters.
  */
-@AutoConfiguration(after = {DataSourceAutoConfiguration.class, OutageAutoConfiguration.class})
+@AutoConfiguration(
+        after = {DataSourceAutoConfiguration.class, OutageAutoConfiguration.class, InstanceAutoConfiguration.class})
 @ConditionalOnProperty("berrys.service.schema")
 @EnableConfigurationProperties(EventBusProperties.class)
 public class EventBusAutoConfiguration {
@@ -93,6 +96,7 @@ public class EventBusAutoConfiguration {
             TraceHeaders trace,
             DeadLetters deadLetters,
             OutagePolicy outages,
+            InstanceId instance,
             ObjectProvider<MeterRegistry> meters) {
         var inbox = new InboxProcessor(
                 new JdbcTemplate(dataSource),
@@ -102,7 +106,14 @@ public class EventBusAutoConfiguration {
                 trace,
                 props.group(),
                 meters.getIfAvailable());
-        return new EventConsumers(handlers, props, connections(redis), inbox, deadLetters, outages);
+        return new EventConsumers(
+                handlers,
+                props,
+                connections(redis),
+                inbox,
+                deadLetters,
+                outages,
+                props.consumerNameOr(instance.value()));
     }
 
     @Bean

@@ -1,7 +1,6 @@
 package dev.berrys.starter.events;
 
 import java.time.Duration;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -11,7 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param stream the stream this service publishes to
  * @param group this service's consumer group on every stream it reads
- * @param consumerName this replica's consumer name (unique per replica)
+ * @param consumerName this replica's consumer name (unique per replica); unset: its {@code InstanceId}
  * @param maxDeliveries deliveries after which an event moves to the dead-letter stream
  * @param reclaimIdle how long an entry stays pending before another consumer claims it back
  * @param relayInterval the relay's safety poll: how often it looks at the outbox when no commit woke it (a commit
@@ -64,12 +63,8 @@ public record EventBusProperties(
         return key(stream + ".relay-wake");
     }
 
-    /** This replica's consumer name: the configured one, else host name plus a random suffix. */
-    public String consumerNameOrDefault() {
-        if (consumerName != null && !consumerName.isBlank()) {
-            return consumerName;
-        }
-        String host = System.getenv().getOrDefault("HOSTNAME", "local");
-        return host + "-" + UUID.randomUUID().toString().substring(0, 8);
+    /** This replica's consumer name: the configured one, else the replica's instance id. */
+    public String consumerNameOr(String instanceId) {
+        return consumerName != null && !consumerName.isBlank() ? consumerName : instanceId;
     }
 }

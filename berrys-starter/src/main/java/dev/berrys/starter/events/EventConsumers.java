@@ -15,6 +15,7 @@ final class EventConsumers implements SmartLifecycle {
     private final InboxProcessor inbox;
     private final DeadLetters deadLetters;
     private final OutagePolicy outages;
+    private final String consumerName;
     private final List<StreamConsumer> consumers = new ArrayList<>();
     private volatile boolean running;
 
@@ -24,8 +25,10 @@ final class EventConsumers implements SmartLifecycle {
             Supplier<StatefulRedisConnection<String, String>> connections,
             InboxProcessor inbox,
             DeadLetters deadLetters,
-            OutagePolicy outages) {
+            OutagePolicy outages,
+            String consumerName) {
         this.outages = outages;
+        this.consumerName = consumerName;
         this.handlers = handlers;
         this.props = props;
         this.connections = connections;
@@ -35,9 +38,9 @@ final class EventConsumers implements SmartLifecycle {
 
     @Override
     public void start() {
-        String name = props.consumerNameOrDefault();
         for (String stream : handlers.streams()) {
-            StreamConsumer consumer = new StreamConsumer(stream, props, name, connections, inbox, deadLetters, outages);
+            StreamConsumer consumer =
+                    new StreamConsumer(stream, props, consumerName, connections, inbox, deadLetters, outages);
             consumers.add(consumer);
             consumer.start();
         }

@@ -1,5 +1,6 @@
 package dev.berrys.starter.security;
 
+import dev.berrys.starter.calls.Replicas;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import org.springframework.http.HttpHeaders;
@@ -20,14 +21,19 @@ public class ServiceClients {
         this.tokens = tokens;
     }
 
+    /**
+     * A client of the service at {@code baseUrl}; several comma-separated URLs are the replicas of one
+     * service, called in turn ({@link Replicas}).
+     */
     public RestClient create(String baseUrl, Duration readTimeout) {
+        Replicas replicas = new Replicas(baseUrl);
         var factory = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(5))
                 .version(HttpClient.Version.HTTP_1_1)
                 .build());
         factory.setReadTimeout(readTimeout);
         return builder.clone()
-                .baseUrl(baseUrl)
+                .baseUrl(replicas.first())
                 .requestFactory(factory)
                 .requestInterceptor((request, body, execution) -> {
                     if (!request.getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)) {
@@ -35,6 +41,7 @@ public class ServiceClients {
                     }
                     return execution.execute(request, body);
                 })
+                .requestInterceptor(replicas)
                 .build();
     }
 }

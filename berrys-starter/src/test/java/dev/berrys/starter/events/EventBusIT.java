@@ -3,10 +3,13 @@ package dev.berrys.starter.events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.berrys.starter.calls.OutagePolicy;
 import dev.berrys.starter.test.BerrysIntegrationTest;
 import io.lettuce.core.Consumer;
+import io.lettuce.core.Range;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.XReadArgs;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Set;
@@ -19,6 +22,7 @@ import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
 
 @BerrysIntegrationTest
 @TestPropertySource(
@@ -57,7 +61,68 @@ class EventBusIT {
     @Autowired
     EventConsumers consumers;
 
+    @Autowired
+    EventHandlers eventHandlers;
+
+    @Autowired
+    TraceHeaders trace;
+
+    @Autowired
+    JsonMapper json;
+
+    @Autowired
+    OutagePolicy outages;
+
     record Note(UUID marker, String text) {}
+
+    /**
+     * A second replica in the same process: its own relay over the same outbox and its own consumer, under
+     * another name, in the same consumer group. Every event is relayed once and handled once, and the second
+     * replica's consumer takes a share.
+     */
+    @Test
+    void twoReplicasShareTheOutboxAndTheConsumerGroupAndEachEventTakesEffectOnce() throws InterruptedException {
+        var secondMeters = new SimpleMeterRegistry();
+        var secondRelay = new OutboxRelay(jdbc, tx, redis::connect, props, secondMeters);
+        var secondInbox = new InboxProcessor(jdbc, tx, json, eventHandlers, trace, props.group(), secondMeters);
+        var second = new EventConsumers(
+                eventHandlers, props, redis::connect, secondInbox, deadLetters, outages, "replica-b");
+        secondRelay.start();
+        second.start();
+        try {
+            UUID run = UUID.randomUUID();
+            String firstId = (System.currentTimeMillis() - 1) + "-0";
+            int total = 2_000;
+            for (int batch = 0; batch < total / 50; batch++) {
+                int b = batch;
+                tx.executeWithoutResult(status -> {
+                    for (int i = 0; i < 50; i++) {
+                        publisher.publish("note.counted", run, new Note(run, "n" + (b * 50 + i)), "t1");
+                    }
+                });
+                Thread.sleep(10);
+            }
+            await().atMost(Duration.ofSeconds(60)).until(() -> effects(run) >= total);
+            waitForQuiet();
+
+            assertThat(effects(run)).isEqualTo(total);
+            try (var connection = redis.connect()) {
+                long relayed = connection.sync().xrange(props.key(STREAM), Range.create(firstId, "+")).stream()
+                        .filter(m -> m.getBody().getOrDefault("event", "").contains(run.toString()))
+                        .count();
+                assertThat(relayed)
+                        .as("entries on the stream: no relay sent a row twice")
+                        .isEqualTo(total);
+            }
+            assertThat(secondMeters.find("berrys.events.consumed").counters())
+                    .as("the second replica's consumer handled a share")
+                    .isNotEmpty()
+                    .allSatisfy(c -> assertThat(c.count()).isPositive());
+        } finally {
+            second.stop();
+            secondRelay.stop();
+        }
+    }
 
     @Test
     void aPublishInsideATransactionThatRollsBackSendsNothing() throws InterruptedException {

@@ -13,14 +13,15 @@ import java.util.regex.Pattern;
 /**
  * Plans a goal the way docs/flow.md describes: the goal's parts become parallel research or development
  * branches, a writer combines them, a reviewer checks the writer's report; {@code [tasks=N]} gives N
- * independent tasks and {@code [tasks=N,chain]} a chain, for benchmarks. Feedback from a rejected or
+ * independent tasks and {@code [tasks=N,chain]} a chain, for benchmarks ({@code ,tools} after either: each
+ * task also asks for the calculator). Feedback from a rejected or
  * invalid earlier plan adds a review task that mentions it.
  */
 final class SimulatedPlanner {
     static final int MAX_BENCHMARK_TASKS = 1000;
     private static final int MAX_BRANCHES = 6;
     private static final Pattern MARKER =
-            Pattern.compile("\\[tasks\\s*=\\s*(\\d+)\\s*(,\\s*chain)?\\s*]", Pattern.CASE_INSENSITIVE);
+            Pattern.compile("\\[tasks\\s*=\\s*(\\d+)\\s*(,\\s*chain)?\\s*(,\\s*tools)?\\s*]", Pattern.CASE_INSENSITIVE);
     private static final Pattern SPLIT =
             Pattern.compile("\\s*(?:[,;]|\\band\\b|\\bthen\\b)\\s*", Pattern.CASE_INSENSITIVE);
     private static final Pattern BUILD_WORDS = Pattern.compile(
@@ -50,7 +51,7 @@ final class SimulatedPlanner {
             int n = digits.length() > 4
                     ? MAX_BENCHMARK_TASKS
                     : Math.clamp(Integer.parseInt(digits), 1, MAX_BENCHMARK_TASKS);
-            return benchmark(n, marker.group(2) != null);
+            return benchmark(n, marker.group(2) != null, marker.group(3) != null);
         }
         List<ProposedTask> tasks = new ArrayList<>();
         List<String> parts = parts(goal);
@@ -181,13 +182,14 @@ final class SimulatedPlanner {
         return verb + " " + text;
     }
 
-    private static PlanProposal benchmark(int n, boolean chain) {
+    private static PlanProposal benchmark(int n, boolean chain, boolean tools) {
         List<ProposedTask> tasks = new ArrayList<>(n);
         for (int i = 1; i <= n; i++) {
             tasks.add(new ProposedTask(
                     "t" + i,
                     "Part " + i + " of " + n,
-                    "Produce part " + i + " of " + n + " of the benchmark goal.",
+                    "Produce part " + i + " of " + n + " of the benchmark goal"
+                            + (tools ? " and estimate its cost." : "."),
                     BENCH_ROLES[(i - 1) % BENCH_ROLES.length],
                     chain && i > 1 ? List.of("t" + (i - 1)) : List.of()));
         }

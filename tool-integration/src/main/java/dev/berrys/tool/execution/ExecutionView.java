@@ -4,7 +4,12 @@ import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
-/** A recorded execution. @param arguments JSON text, secrets redacted */
+/**
+ * A recorded execution.
+ *
+ * @param arguments JSON text, secrets redacted
+ * @param handledBy the replica of tool-integration that ran it
+ */
 public record ExecutionView(
         UUID id,
         @Nullable UUID projectId,
@@ -16,4 +21,5 @@ public record ExecutionView(
         @Nullable String resultSummary,
         @Nullable String error,
         Instant startedAt,
-        long durationMs) {}
+        long durationMs,
+        @Nullable String handledBy) {}

@@ -48,6 +48,10 @@ class ToolExecution implements Persistable<UUID> {
     @Column(name = "duration_ms")
     private long durationMs;
 
+    /** The replica that ran the tool ({@code InstanceId}). */
+    @Column(name = "handled_by")
+    private @Nullable String handledBy;
+
     /** Always inserted, never merged: spares a select before each insert. */
     @Transient
     private boolean fresh = true;
@@ -82,7 +86,8 @@ class ToolExecution implements Persistable<UUID> {
             @Nullable String resultSummary,
             @Nullable String error,
             Instant startedAt,
-            long durationMs) {
+            long durationMs,
+            String handledBy) {
         this.id = id;
         this.tenant = tenant;
         this.projectId = projectId;
@@ -95,6 +100,7 @@ class ToolExecution implements Persistable<UUID> {
         this.error = error;
         this.startedAt = startedAt;
         this.durationMs = durationMs;
+        this.handledBy = handledBy;
     }
 
     ExecutionView view() {
@@ -109,6 +115,7 @@ class ToolExecution implements Persistable<UUID> {
                 resultSummary,
                 error,
                 startedAt,
-                durationMs);
+                durationMs,
+                handledBy);
     }
 }

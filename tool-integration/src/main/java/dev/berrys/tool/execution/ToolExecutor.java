@@ -4,6 +4,7 @@ import dev.berrys.contracts.api.ToolExecutionRequest;
 import dev.berrys.contracts.api.ToolExecutionResult;
 import dev.berrys.contracts.events.EventTypes;
 import dev.berrys.contracts.events.ToolEvents;
+import dev.berrys.starter.config.InstanceId;
 import dev.berrys.starter.events.EventPublisher;
 import dev.berrys.starter.schema.JsonSchemas;
 import dev.berrys.starter.security.Tenants;
@@ -51,6 +52,7 @@ public class ToolExecutor {
     private final TransactionTemplate tx;
     private final JsonMapper json;
     private final MeterRegistry meters;
+    private final InstanceId instance;
 
     ToolExecutor(
             ToolRegistry registry,
@@ -63,7 +65,9 @@ public class ToolExecutor {
             EventPublisher events,
             TransactionTemplate tx,
             JsonMapper json,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            InstanceId instance) {
+        this.instance = instance;
         this.registry = registry;
         this.builtins = builtins;
         this.httpTools = httpTools;
@@ -140,7 +144,8 @@ public class ToolExecutor {
                 result == null ? null : summary(result),
                 error,
                 startedAt,
-                durationMs);
+                durationMs,
+                instance.value());
         var answer = new ToolExecutionResult(id, name, status, result, error, durationMs);
         tx.executeWithoutResult(s -> {
             executions.save(record);
