@@ -83,7 +83,7 @@ class EventBusIT {
     @Test
     void twoReplicasShareTheOutboxAndTheConsumerGroupAndEachEventTakesEffectOnce() throws InterruptedException {
         var secondMeters = new SimpleMeterRegistry();
-        var secondRelay = new OutboxRelay(jdbc, tx, redis::connect, props, secondMeters);
+        var secondRelay = new OutboxRelay(jdbc, tx, redis::connect, redis::connectPubSub, props, secondMeters);
         var secondInbox = new InboxProcessor(jdbc, tx, json, eventHandlers, trace, props.group(), secondMeters);
         var second = new EventConsumers(
                 eventHandlers, props, redis::connect, secondInbox, deadLetters, outages, "replica-b");
