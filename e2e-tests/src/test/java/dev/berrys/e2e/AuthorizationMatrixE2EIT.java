@@ -28,7 +28,8 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code sec-a}.
  *
  * <p>Placeholders: {@code {project}} a completed project, {@code {approval}} a pending approval, {@code
- * {waitingProject}} its project, and the rest as named in {@link Tenancy}; {@code {new-…}} is a fresh resource
+ * {waitingProject}} its project, {@code {keyClient}} the client id of an API key with a budget that has made a
+ * call, and the rest as named in {@link Tenancy}; {@code {new-…}} is a fresh resource
  * for each cell expected to succeed (it is changed or deleted) and a shared one otherwise. A {@code -} cell is
  * not tried (no tenant-scoped id in the path: the other tenant would only meet its own resources). Cells run in
  * the order anonymous, the other tenant's four, then VIEWER, SERVICE, OPERATOR, ADMIN, so that a cell expected
@@ -92,6 +93,7 @@ class AuthorizationMatrixE2EIT {
             GET    /api/memory?projectId={project}               -               401  200    200      200   200     | 200  200  200  200
             GET    /api/budgets/tenant                           -               401  404    404      404   404     | -    -    -    -
             PUT    /api/budgets/tenant                           budget          401  403    403      200   403     | -    -    -    -
+            GET    /api/budgets/api-keys/{keyClient}             -               401  403    403      200   403     | 403  403  404  403
             GET    /api/budgets/{project}                        -               401  200    200      200   200     | 404  404  404  404
             PUT    /api/budgets/{project}                        budget          401  403    200      200   403     | 403  404  404  403
             GET    /api/model-calls?projectId={project}          -               401  200    200      200   200     | 200  200  200  200

@@ -626,6 +626,198 @@ class SecurityE2EIT {
     }
 
     @Test
+    @Order(15)
+    void theDashboardsAnswersCarryAContentSecurityPolicyAndNosniff() {
+        String dashboard = "http://127.0.0.1:" + Stack.port("web-dashboard");
+        List<Api.Response> answers = List.of(
+                Api.anonymous().get("/"),
+                Api.anonymous().get("/projects/" + a.id("project")),
+                Api.at(dashboard).get("/"),
+                Api.at(dashboard).get("/approvals"));
+        List<String> where =
+                List.of("gateway /", "gateway /projects/{id}", "dashboard port /", "dashboard port /approvals");
+        for (int i = 0; i < answers.size(); i++) {
+            var headers = answers.get(i).raw().headers();
+            String csp = String.join("; ", headers.allValues("content-security-policy"));
+            TRIED.add(String.format(
+                    "%-95s %d %s",
+                    "dashboard's answer (" + where.get(i) + "): Content-Security-Policy, nosniff",
+                    answers.get(i).status(),
+                    csp.isEmpty() ? "no CSP" : "CSP"));
+            assertThat(csp)
+                    .as(where.get(i))
+                    .contains("default-src 'self'")
+                    .contains("object-src 'none'")
+                    .contains("frame-ancestors 'none'")
+                    .contains("img-src 'self' data:")
+                    .doesNotContain("unsafe-inline")
+                    .doesNotContain("*");
+            assertThat(headers.allValues("x-content-type-options"))
+                    .as(where.get(i))
+                    .contains("nosniff");
+        }
+        assertThat(answers.get(0).status())
+                .as("the dashboard's page through the gateway")
+                .isEqualTo(200);
+    }
+
+    @Test
+    @Order(16)
+    void anApiKeyPastItsBudgetIs402AndItsSpendIsShownToItsTenantsAdminOnly() {
+        // 2 tenths of a cent; each call below costs more than a tenth of it on berrys-simulated (1 USD per
+        // million input tokens): a few calls spend it
+        var created = a.admin()
+                .post(
+                        "/api/auth/api-keys",
+                        Map.of("name", Tenancy.unique("budget"), "roles", List.of("OPERATOR"), "budgetUsd", 0.002));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        Evidence.secret(
+                "an API key's secret", created.json().path("clientSecret").asString(), created.exchange());
+        String clientId = created.json().path("clientId").asString();
+        Api key = Api.anonymous()
+                .withToken(Evidence.secret(
+                        "an API key", created.json().path("apiKey").asString(), created.exchange()));
+        refused(
+                "tenant ADMIN reads the spend of a key that made no call yet",
+                a.admin().get("/api/budgets/api-keys/" + clientId),
+                404,
+                null);
+
+        ObjectNode chat = Api.JSON.createObjectNode().put("model", "berrys-simulated");
+        chat.putArray("messages")
+                .addObject()
+                .put("role", "user")
+                .put("content", "Summarise this list: " + "blueberry raspberry gooseberry ".repeat(250));
+        allowed("API key with a 0.002 USD budget: first /v1 chat call", key.post("/v1/chat/completions", chat), 200);
+        Api.Response last = null;
+        int calls = 1;
+        for (; calls < 30; calls++) {
+            last = key.post("/v1/chat/completions", chat);
+            if (last.status() != 200) {
+                break;
+            }
+        }
+        assertThat(last).isNotNull();
+        var spentOut = refused(
+                "API key with a 0.002 USD budget: /v1 chat call once spent (after " + calls + " calls)",
+                last,
+                402,
+                "api-key");
+        assertThat(spentOut.json().path("scope").asString()).isEqualTo("api-key");
+        assertThat(spentOut.json().path("clientId").asString()).isEqualTo(clientId);
+
+        JsonNode spend = allowed(
+                        "tenant ADMIN reads the key's spend", a.admin().get("/api/budgets/api-keys/" + clientId), 200)
+                .json();
+        assertThat(spend.path("budgetUsd").decimalValue()).isEqualByComparingTo("0.002");
+        assertThat(spend.path("spentUsd").decimalValue())
+                .isPositive()
+                .isLessThanOrEqualTo(new java.math.BigDecimal("0.002"));
+        assertThat(spend.path("calls").asLong()).isGreaterThanOrEqualTo(1);
+        TRIED.add(String.format(
+                "%-95s %s",
+                "  key's spend as the ADMIN sees it",
+                "spentUsd " + spend.path("spentUsd").asString() + ", calls "
+                        + spend.path("calls").asLong()));
+        refused(
+                "other tenant's ADMIN reads the key's spend",
+                b.admin().get("/api/budgets/api-keys/" + clientId),
+                404,
+                null);
+        refused(
+                "tenant OPERATOR reads the key's spend",
+                a.operator().get("/api/budgets/api-keys/" + clientId),
+                403,
+                null);
+        allowed(
+                "the ADMIN's own /v1 chat call (not the key's budget)",
+                a.admin().post("/v1/chat/completions", chat),
+                200);
+    }
+
+    @Test
+    @Order(17)
+    void aRevokedKeysOrDisabledUsersTokenIsRefusedByTheServicesCalledDirectly() {
+        // not through the gateway: straight to a backend service's port, which reads the revocations the gateway
+        // publishes (BERRYS_REVOCATION_REFRESH, 15 s)
+        var key = newKey(a.admin(), "OPERATOR");
+        String token = tokenOf(key).token();
+        Api projects =
+                Api.at("http://127.0.0.1:" + Stack.port("project-coordinator")).withToken(token);
+        Api models =
+                Api.at("http://127.0.0.1:" + Stack.port("model-orchestration")).withToken(token);
+        allowed("API key's token straight to project-coordinator", projects.get("/api/projects"), 200);
+        allowed("API key's token straight to model-orchestration", models.get("/api/models"), 200);
+        assertThat(a.admin().delete("/api/auth/api-keys/" + key.id()).status()).isEqualTo(204);
+        long revoked = System.nanoTime();
+        awaitDirectRefusal(
+                "revoked API key's token straight to project-coordinator", projects, "/api/projects", revoked);
+        awaitDirectRefusal("revoked API key's token straight to model-orchestration", models, "/api/models", revoked);
+
+        var user = Tenancy.user(Tenancy.A, "OPERATOR");
+        Api tools = Api.at("http://127.0.0.1:" + Stack.port("tool-integration"))
+                .withToken(user.api().token());
+        Api agents = Api.at("http://127.0.0.1:" + Stack.port("agent-orchestrator"))
+                .withToken(user.api().token());
+        allowed("user's token straight to tool-integration", tools.get("/api/tools"), 200);
+        allowed("user's token straight to agent-orchestrator", agents.get("/api/agent-templates"), 200);
+        assertThat(a.admin()
+                        .post("/api/auth/users/" + user.id() + "/disable", null)
+                        .status())
+                .isEqualTo(200);
+        long disabled = System.nanoTime();
+        awaitDirectRefusal("disabled user's token straight to tool-integration", tools, "/api/tools", disabled);
+        awaitDirectRefusal(
+                "disabled user's token straight to agent-orchestrator", agents, "/api/agent-templates", disabled);
+    }
+
+    /** Polls {@code path} until 401; asserts that came within 20 s of {@code since} and is a ProblemDetail. */
+    static void awaitDirectRefusal(String attempt, Api api, String path, long since) {
+        await().atMost(Duration.ofSeconds(25))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> api.get(path).status() == 401);
+        long ms = Duration.ofNanos(System.nanoTime() - since).toMillis();
+        refused(attempt + " (refused after " + ms / 1000 + " s)", api.get(path), 401, null);
+        assertThat(ms).as(attempt + ": refused within 20 s").isLessThanOrEqualTo(20_000);
+    }
+
+    @Test
+    @Order(18)
+    void aToolsAnswerReachesTheModelWrappedAsUntrustedData() {
+        // the simulated model quotes the tool messages it was given in its answer, so an execution's output shows
+        // what the model received; the step keeps the tool's own answer
+        JsonNode executions = a.admin()
+                .get("/api/executions?projectId=" + a.id("project") + "&size=200")
+                .json()
+                .path("content");
+        int checked = 0;
+        for (JsonNode e : executions) {
+            if (!e.path("status").asString().equals("COMPLETED")) {
+                continue;
+            }
+            JsonNode full =
+                    a.admin().get("/api/executions/" + e.path("id").asString()).json();
+            for (JsonNode step : full.path("steps")) {
+                if (!step.path("kind").asString().equals("TOOL_CALL")
+                        || step.path("result").isNull()) {
+                    continue;
+                }
+                String tool = step.path("tool").asString();
+                assertThat(step.path("result").asString()).doesNotContain("<untrusted-data");
+                assertThat(full.path("output").asString())
+                        .as("execution %s: the model's input held the answer of %s wrapped", full.path("id"), tool)
+                        .contains("<untrusted-data source=\"tool:" + tool + "\">");
+                checked++;
+            }
+        }
+        TRIED.add(String.format(
+                "%-95s %s",
+                "tool answers that reached the (simulated) model inside <untrusted-data source=\"tool:…\">",
+                checked + " of " + checked));
+        assertThat(checked).as("tool answers in the completed project").isPositive();
+    }
+
+    @Test
     @Order(Integer.MAX_VALUE)
     void noAnswerOrLogLineShowsASecretEvery4xxIsAProblemDetailAndNothingIsA5xx() throws Exception {
         System.out.println("\nSecurity attempts (attempt, status, problem type):\n" + String.join("\n", TRIED));

@@ -50,6 +50,7 @@ public final class Stack implements BeforeAllCallback {
      * restarts, and short reconciler intervals. Set by its own surefire execution.
      */
     static final boolean PRIVATE_INFRA = Boolean.getBoolean("berrys.e2e.private-infra");
+
     private static final String SERVICE_CLIENT_SECRET = randomSecret(32);
     private static final String ENCRYPTION_KEY = Base64.getEncoder().encodeToString(randomBytes(32));
     /**

@@ -158,6 +158,7 @@ final class Tenancy {
         Evidence.secret("an API key's secret", key.json().path("clientSecret").asString(), key.exchange());
         Evidence.secret("an API key", key.json().path("apiKey").asString(), key.exchange());
         ids.put("apiKey", key.json().path("id").asString());
+        ids.put("keyClient", budgetedKeyThatSpent(admin));
 
         ids.put("provider", createdId(admin.post("/api/providers", providerBody(unique("prov")))));
         ids.put("model", createdId(admin.post("/api/models", modelBody(ids.get("provider"), unique("model")))));
@@ -234,6 +235,24 @@ final class Tenancy {
 
         return new Tenant(
                 tenant, admin, apis.get("OPERATOR"), apis.get("VIEWER"), serviceOf(tenant), Map.copyOf(userIds), ids);
+    }
+
+    /**
+     * An OPERATOR API key with a budget (100 USD) that has made one chat call through {@code /v1} with the key as
+     * the bearer, so that its spend is on record: its client id.
+     */
+    private static String budgetedKeyThatSpent(Api admin) {
+        var key = admin.post(
+                "/api/auth/api-keys",
+                Map.of("name", unique("budgeted"), "roles", List.of("OPERATOR"), "budgetUsd", 100));
+        assertThat(key.status()).as(key.toString()).isEqualTo(201);
+        Evidence.secret("an API key's secret", key.json().path("clientSecret").asString(), key.exchange());
+        String apiKey = Evidence.secret("an API key", key.json().path("apiKey").asString(), key.exchange());
+        ObjectNode chat = Api.JSON.createObjectNode().put("model", "berrys-simulated-mini");
+        chat.putArray("messages").addObject().put("role", "user").put("content", "Say hi");
+        var call = Api.anonymous().withToken(apiKey).post("/v1/chat/completions", chat);
+        assertThat(call.status()).as(call.toString()).isEqualTo(200);
+        return key.json().path("clientId").asString();
     }
 
     static String createProject(Api api, String goal, boolean approval) {
