@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.berrys.agent.AgentProperties;
 import dev.berrys.agent.support.AgentIntegrationTest;
 import dev.berrys.starter.config.InstanceId;
+import dev.berrys.starter.events.EventBusProperties;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -22,6 +23,19 @@ import tools.jackson.databind.JsonNode;
 
 /** Two replicas taking over the executions a dead one left: each is taken by one, and says by which. */
 class ReplicasIT extends AgentIntegrationTest {
+    @Autowired
+    EventBusProperties events;
+
+    /**
+     * A replica takes one entry per read, so a burst of task.assigned is shared by the replicas' consumers
+     * instead of being started whole by the one that read it first (ReplicasE2EIT shows the spread).
+     */
+    @Test
+    void aReplicaTakesOneAssignmentPerRead() {
+        assertThat(events.readCountOrBatch()).isEqualTo(1);
+        assertThat(events.batchSize()).as("the relay still sends in batches").isGreaterThan(1);
+    }
+
     @Autowired
     AgentProperties props;
 

@@ -27,6 +27,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param platformTenant the tenant that runs the platform: it sees the dead letters no tenant can be read from
  * @param readBlock how long a consumer's read waits on Redis for new entries (a new entry ends the wait at once);
  *     the wait never outlasts the next reclaim of idle entries
+ * @param readCount entries a consumer takes from a stream in one read; 0: {@code batchSize}. A small count lets
+ *     the replicas of a service share a burst (a replica that reads a whole batch starts all of its work)
  */
 @ConfigurationProperties("berrys.events")
 public record EventBusProperties(
@@ -46,7 +48,13 @@ public record EventBusProperties(
         @DefaultValue("1000000") long streamMaxLength,
         @DefaultValue("10000") long deadLetterMaxLength,
         @DefaultValue("default") String platformTenant,
-        @DefaultValue("5s") Duration readBlock) {
+        @DefaultValue("5s") Duration readBlock,
+        @DefaultValue("0") int readCount) {
+
+    /** Entries a consumer takes from a stream in one read. */
+    public int readCountOrBatch() {
+        return readCount > 0 ? readCount : batchSize;
+    }
 
     /** The Redis key of a stream: the namespace (empty in production; tests and benchmarks set one) plus its name. */
     public String key(String stream) {

@@ -130,7 +130,7 @@ final class StreamConsumer {
                     }
                     batch = redis.xreadgroup(
                             Consumer.from(props.group(), consumerName),
-                            XReadArgs.Builder.block(readBlock()).count(props.batchSize()),
+                            XReadArgs.Builder.block(readBlock()).count(props.readCountOrBatch()),
                             XReadArgs.StreamOffset.lastConsumed(key));
                 } finally {
                     reading = false;

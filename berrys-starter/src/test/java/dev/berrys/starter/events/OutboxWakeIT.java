@@ -178,7 +178,8 @@ class OutboxWakeIT {
                 d.streamMaxLength(),
                 d.deadLetterMaxLength(),
                 d.platformTenant(),
-                d.readBlock());
+                d.readBlock(),
+                d.readCount());
     }
 
     private static void sleep(long ms) {

@@ -176,7 +176,8 @@ class StreamTrimIT {
                 maxLength,
                 deadLetters,
                 "default",
-                d.readBlock());
+                d.readBlock(),
+                d.readCount());
     }
 
     private String add(String key, String text) {

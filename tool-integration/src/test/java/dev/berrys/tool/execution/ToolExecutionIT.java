@@ -77,10 +77,14 @@ class ToolExecutionIT {
         assertThat(recorded.body().path("status").asString()).isEqualTo("SUCCEEDED");
         assertThat(recorded.body().path("resultSummary").asString()).contains("\"result\":5");
         assertThat(recorded.body().path("startedAt").asString()).isNotBlank();
+        // the replica that ran it, in the record and in the list
+        String replica = recorded.body().path("handledBy").asString();
+        assertThat(replica).isNotBlank();
 
         var listed = api.get("/api/tool-executions?projectId=" + projectId + "&tool=calculator", TestTokens.viewer());
         assertThat(listed.body().path("totalElements").asLong()).isEqualTo(1);
         assertThat(listed.body().at("/content/0/id").asString()).isEqualTo(id);
+        assertThat(listed.body().at("/content/0/handledBy").asString()).isEqualTo(replica);
 
         JsonNode event = await().atMost(Duration.ofSeconds(20)).until(() -> publishedEvent(id), e -> e != null);
         assertThat(event.path("type").asString()).isEqualTo("tool.executed");

@@ -106,10 +106,11 @@ class ToolExecutionController {
                 v.resultSummary(),
                 v.error(),
                 v.startedAt(),
-                v.durationMs());
+                v.durationMs(),
+                v.handledBy());
     }
 
-    /** A recorded execution; {@code arguments} with secrets redacted, {@code resultSummary} shortened JSON. */
+    /** A recorded execution; {@code arguments} with secrets redacted, {@code resultSummary} shortened JSON; {@code handledBy} the replica that ran it. */
     record ExecutionResponse(
             UUID id,
             @Nullable UUID projectId,
@@ -121,5 +122,6 @@ class ToolExecutionController {
             @Nullable String resultSummary,
             @Nullable String error,
             Instant startedAt,
-            long durationMs) {}
+            long durationMs,
+            @Nullable String handledBy) {}
 }
