@@ -180,24 +180,31 @@ class MainFlowE2EIT {
         String providerId = simulated.path("id").asString();
         setFailureRate(simulated, 0.3);
         try {
-            String id = createAndStart(
-                    "Survey three open-source vector databases, benchmark their costs and write a comparison", false);
-            awaitStatus(id, "COMPLETED");
-            List<JsonNode> tasks = tasksOf(id);
-            JsonNode calls =
-                    api.get("/api/model-calls?projectId=" + id + "&size=500").json();
-            // a failed simulated answer is tried again inside the call (its attempts), then by the task
-            long failedCalls = StreamSupport.stream(calls.path("content").spliterator(), false)
-                    .mapToLong(c -> StreamSupport.stream(c.path("attempts").spliterator(), false)
-                            .filter(a -> "FAILED".equals(a.path("outcome").asString()))
-                            .count())
-                    .sum();
-            int attempts =
-                    tasks.stream().mapToInt(t -> t.path("attempts").asInt()).sum();
-            assertThat(failedCalls + attempts - tasks.size())
+            // each project must complete; across them some calls must have failed and been tried again (one
+            // project of ~10 calls sees no failure at 30 % about 2 % of the time, so up to three are run)
+            long failedCalls = 0;
+            int retriedTasks = 0;
+            for (int run = 0; run < 3 && failedCalls + retriedTasks == 0; run++) {
+                String id = createAndStart(
+                        "Survey three open-source vector databases, benchmark their costs and write a comparison",
+                        false);
+                awaitStatus(id, "COMPLETED");
+                List<JsonNode> tasks = tasksOf(id);
+                JsonNode calls = api.get("/api/model-calls?projectId=" + id + "&size=500")
+                        .json();
+                // a failed simulated answer is tried again inside the call (its attempts), then by the task
+                failedCalls += StreamSupport.stream(calls.path("content").spliterator(), false)
+                        .mapToLong(c -> StreamSupport.stream(c.path("attempts").spliterator(), false)
+                                .filter(a -> "FAILED".equals(a.path("outcome").asString()))
+                                .count())
+                        .sum();
+                retriedTasks +=
+                        tasks.stream().mapToInt(t -> t.path("attempts").asInt()).sum() - tasks.size();
+            }
+            assertThat(failedCalls + retriedTasks)
                     .as(
-                            "some model calls failed and were retried (failed calls %d, task attempts %d)",
-                            failedCalls, attempts)
+                            "some model calls failed and were retried (failed calls %d, task retries %d)",
+                            failedCalls, retriedTasks)
                     .isGreaterThan(0);
         } finally {
             setFailureRate(api.get("/api/providers/" + providerId).json(), 0.0);
