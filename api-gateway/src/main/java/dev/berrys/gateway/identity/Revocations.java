@@ -1,5 +1,6 @@
 package dev.berrys.gateway.identity;
 
+import dev.berrys.contracts.security.RevokedSubjects;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -7,9 +8,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,10 +38,8 @@ public class Revocations implements DisposableBean {
     private final JdbcClient jdbc;
     private final Duration keep;
     private final Clock clock = Clock.systemUTC();
-    private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofVirtual().name("revocations").factory());
     /** subject → epoch second of its last revocation; replaced whole on refresh. */
-    private volatile Map<String, Long> revoked = Map.of();
+    private final RevokedSubjects revoked = new RevokedSubjects("revocations");
 
     private final StringRedisTemplate redis;
     private final String key;
@@ -54,8 +50,7 @@ public class Revocations implements DisposableBean {
         this.key = tokens.revocationKey();
         this.keep = props.tokenTtl().plusMinutes(5);
         refresh();
-        long every = props.revocationRefresh().toMillis();
-        refresher.scheduleWithFixedDelay(this::refreshQuietly, every, every, TimeUnit.MILLISECONDS);
+        revoked.refreshEvery(props.revocationRefresh(), props.revocationRefresh(), this::refresh);
     }
 
     /** Every token of {@code subject} issued up to now stops working. Blocking. */
@@ -66,13 +61,9 @@ public class Revocations implements DisposableBean {
                 .param("subject", subject)
                 .param("at", Timestamp.from(now))
                 .update();
-        synchronized (this) {
-            Map<String, Long> copy = new HashMap<>(revoked);
-            copy.put(subject, now.getEpochSecond());
-            revoked = Map.copyOf(copy);
-        }
+        revoked.add(subject, now.getEpochSecond());
         // published off the caller's thread: a slow or absent Redis must not hold up taking access back here
-        refresher.execute(() -> {
+        revoked.inBackground(() -> {
             try {
                 redis.opsForHash().put(key, subject, Long.toString(now.getEpochSecond()));
             } catch (RuntimeException e) {
@@ -83,8 +74,7 @@ public class Revocations implements DisposableBean {
 
     /** Whether a token of {@code subject} issued at {@code issuedAt} was taken back (no {@code iat}: any revocation). */
     public boolean isRevoked(@Nullable String subject, @Nullable Instant issuedAt) {
-        Long at = subject == null ? null : revoked.get(subject);
-        return at != null && (issuedAt == null || issuedAt.getEpochSecond() <= at);
+        return revoked.isRevoked(subject, issuedAt);
     }
 
     /**
@@ -119,16 +109,8 @@ public class Revocations implements DisposableBean {
                     rs.getString("subject"),
                     rs.getTimestamp("revoked_at").toInstant().getEpochSecond());
         });
-        synchronized (this) {
-            // a revocation made here while the query ran must not be lost
-            revoked.forEach((subject, at) -> {
-                if (at >= horizon.getEpochSecond()) {
-                    fresh.merge(subject, at, Math::max);
-                }
-            });
-            revoked = Map.copyOf(fresh);
-        }
-        publish(fresh);
+        // a revocation made here while the query ran must not be lost
+        publish(revoked.replace(fresh, horizon.getEpochSecond()));
     }
 
     /** Makes the services' hash what this replica knows: every revocation that still matters, no other. */
@@ -151,16 +133,8 @@ public class Revocations implements DisposableBean {
         }
     }
 
-    private void refreshQuietly() {
-        try {
-            refresh();
-        } catch (RuntimeException e) {
-            log.warn("Could not refresh the token revocations, keeping the last ones: {}", e.toString());
-        }
-    }
-
     @Override
     public void destroy() {
-        refresher.shutdownNow();
+        revoked.close();
     }
 }

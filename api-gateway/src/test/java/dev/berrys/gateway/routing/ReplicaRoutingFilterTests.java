@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR;
 import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR;
 
+import dev.berrys.contracts.replicas.ReplicaOrder;
 import java.net.ConnectException;
 import java.net.URI;
 import java.util.ArrayList;
@@ -55,7 +56,7 @@ class ReplicaRoutingFilterTests {
                 .extracting(URI::getHost)
                 .containsExactly("b", "b");
 
-        now.addAndGet(ReplicaSet.SKIP_REFUSED.toNanos() + 1);
+        now.addAndGet(ReplicaOrder.SKIP_REFUSED.toNanos() + 1);
         assertThat(replicas.order()).containsExactly(1, 0);
         assertThat(replicas.order()).containsExactly(0, 1);
     }

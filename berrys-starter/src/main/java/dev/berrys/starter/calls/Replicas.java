@@ -1,15 +1,12 @@
 package dev.berrys.starter.calls;
 
+import dev.berrys.contracts.replicas.ReplicaOrder;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -24,19 +21,15 @@ import org.springframework.http.client.support.HttpRequestWrapper;
  * The replicas of a service named by a comma-separated base URL ({@code BERRYS_TOOL_URL=http://a:8085,http://b:9085}),
  * so that a stack of several replicas needs no load balancer. Each call goes to the next replica in turn;
  * a replica that refuses the connection (nothing was sent, so any call may go elsewhere) is skipped for
- * {@link #SKIP_REFUSED} and the call goes to the next one. When every replica refuses, the last refusal is
+ * {@link ReplicaOrder#SKIP_REFUSED} and the call goes to the next one (the order is shared-contracts'
+ * {@link ReplicaOrder}, as in the gateway). When every replica refuses, the last refusal is
  * thrown, which {@link OutagePolicy} treats as an outage. With one URL it does nothing.
  */
 public final class Replicas implements ClientHttpRequestInterceptor {
     private static final Logger log = LoggerFactory.getLogger(Replicas.class);
 
-    /** How long a replica that refused a connection is passed over (it is still tried when all refuse). */
-    public static final Duration SKIP_REFUSED = Duration.ofSeconds(5);
-
     private final List<String> bases;
-    private final AtomicInteger next = new AtomicInteger();
-    private final AtomicLongArray refusedUntil;
-    private final LongSupplier nanoClock;
+    private final ReplicaOrder order;
 
     public Replicas(String baseUrls) {
         this(baseUrls, System::nanoTime);
@@ -44,8 +37,7 @@ public final class Replicas implements ClientHttpRequestInterceptor {
 
     Replicas(String baseUrls, LongSupplier nanoClock) {
         this.bases = parse(baseUrls);
-        this.refusedUntil = new AtomicLongArray(bases.size());
-        this.nanoClock = nanoClock;
+        this.order = new ReplicaOrder(bases.size(), nanoClock);
     }
 
     /** The base URLs of a comma-separated setting, blanks and trailing slashes removed. */
@@ -80,14 +72,14 @@ public final class Replicas implements ClientHttpRequestInterceptor {
         }
         String rest = url.substring(first().length());
         @Nullable IOException refused = null;
-        for (int replica : order()) {
+        for (int replica : order.next()) {
             try {
                 return execution.execute(at(request, URI.create(bases.get(replica) + rest)), body);
             } catch (IOException e) {
                 if (!isRefused(e)) {
                     throw e;
                 }
-                refusedUntil.set(replica, nanoClock.getAsLong() + SKIP_REFUSED.toNanos());
+                order.refused(replica);
                 log.info("replica {} refused the connection; trying another", bases.get(replica));
                 refused = e;
             }
@@ -95,18 +87,9 @@ public final class Replicas implements ClientHttpRequestInterceptor {
         throw refused;
     }
 
-    /** The replicas to try, starting at the next in turn: those not lately refused first, then the others. */
+    /** The replicas to try for the next call. */
     List<Integer> order() {
-        int start = Math.floorMod(next.getAndIncrement(), bases.size());
-        long now = nanoClock.getAsLong();
-        List<Integer> live = new ArrayList<>();
-        List<Integer> refused = new ArrayList<>();
-        for (int i = 0; i < bases.size(); i++) {
-            int replica = (start + i) % bases.size();
-            (refusedUntil.get(replica) - now > 0 ? refused : live).add(replica);
-        }
-        live.addAll(refused);
-        return live;
+        return order.next();
     }
 
     private static HttpRequest at(HttpRequest request, URI uri) {

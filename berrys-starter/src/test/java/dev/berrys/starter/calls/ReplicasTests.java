@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.berrys.contracts.replicas.ReplicaOrder;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -66,7 +67,7 @@ class ReplicasTests {
         assertThat(replicas.order())
                 .as("replica 0's turn, but it refused lately")
                 .containsExactly(1, 0);
-        now.addAndGet(Replicas.SKIP_REFUSED.toNanos() + 1);
+        now.addAndGet(ReplicaOrder.SKIP_REFUSED.toNanos() + 1);
         assertThat(replicas.order()).containsExactly(1, 0);
         assertThat(replicas.order()).containsExactly(0, 1);
     }
