@@ -1,6 +1,7 @@
 package dev.berrys.starter.events;
 
 import java.time.Duration;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -74,5 +75,91 @@ public record EventBusProperties(
     /** This replica's consumer name: the configured one, else the replica's instance id. */
     public String consumerNameOr(String instanceId) {
         return consumerName != null && !consumerName.isBlank() ? consumerName : instanceId;
+    }
+
+    /** These settings with another {@code relayInterval}. */
+    public EventBusProperties withRelayInterval(Duration relayInterval) {
+        return copy(c -> c.relayInterval = relayInterval);
+    }
+
+    /** These settings with the relay and the consumers on or off. */
+    public EventBusProperties withEnabled(boolean enabled) {
+        return copy(c -> c.enabled = enabled);
+    }
+
+    /** These settings with another Redis key prefix. */
+    public EventBusProperties withNamespace(String namespace) {
+        return copy(c -> c.namespace = namespace);
+    }
+
+    /** These settings with another {@code trimInterval} (0: never). */
+    public EventBusProperties withTrimInterval(Duration trimInterval) {
+        return copy(c -> c.trimInterval = trimInterval);
+    }
+
+    /** These settings with another {@code streamMaxAge}. */
+    public EventBusProperties withStreamMaxAge(Duration streamMaxAge) {
+        return copy(c -> c.streamMaxAge = streamMaxAge);
+    }
+
+    /** These settings with another {@code streamMaxLength}. */
+    public EventBusProperties withStreamMaxLength(long streamMaxLength) {
+        return copy(c -> c.streamMaxLength = streamMaxLength);
+    }
+
+    /** These settings with another {@code deadLetterMaxLength}. */
+    public EventBusProperties withDeadLetterMaxLength(long deadLetterMaxLength) {
+        return copy(c -> c.deadLetterMaxLength = deadLetterMaxLength);
+    }
+
+    private EventBusProperties copy(Consumer<Copy> change) {
+        Copy copy = new Copy(this);
+        change.accept(copy);
+        return copy.build();
+    }
+
+    /** The components of a copy while one of them is changed (one place that lists them all, in order). */
+    private static final class Copy {
+        private final EventBusProperties p;
+        private Duration relayInterval;
+        private boolean enabled;
+        private String namespace;
+        private Duration trimInterval;
+        private Duration streamMaxAge;
+        private long streamMaxLength;
+        private long deadLetterMaxLength;
+
+        private Copy(EventBusProperties p) {
+            this.p = p;
+            this.relayInterval = p.relayInterval;
+            this.enabled = p.enabled;
+            this.namespace = p.namespace;
+            this.trimInterval = p.trimInterval;
+            this.streamMaxAge = p.streamMaxAge;
+            this.streamMaxLength = p.streamMaxLength;
+            this.deadLetterMaxLength = p.deadLetterMaxLength;
+        }
+
+        private EventBusProperties build() {
+            return new EventBusProperties(
+                    p.stream,
+                    p.group,
+                    p.consumerName,
+                    p.maxDeliveries,
+                    p.reclaimIdle,
+                    relayInterval,
+                    p.batchSize,
+                    p.retention,
+                    enabled,
+                    p.deadLetterStream,
+                    namespace,
+                    trimInterval,
+                    streamMaxAge,
+                    streamMaxLength,
+                    deadLetterMaxLength,
+                    p.platformTenant,
+                    p.readBlock,
+                    p.readCount);
+        }
     }
 }

@@ -160,26 +160,7 @@ class OutboxWakeIT {
     }
 
     private EventBusProperties props(boolean relayOn) {
-        var d = defaults;
-        return new EventBusProperties(
-                d.stream(),
-                d.group(),
-                d.consumerName(),
-                d.maxDeliveries(),
-                d.reclaimIdle(),
-                SAFETY_POLL,
-                d.batchSize(),
-                d.retention(),
-                relayOn,
-                d.deadLetterStream(),
-                d.namespace(),
-                d.trimInterval(),
-                d.streamMaxAge(),
-                d.streamMaxLength(),
-                d.deadLetterMaxLength(),
-                d.platformTenant(),
-                d.readBlock(),
-                d.readCount());
+        return defaults.withRelayInterval(SAFETY_POLL).withEnabled(relayOn);
     }
 
     private static void sleep(long ms) {

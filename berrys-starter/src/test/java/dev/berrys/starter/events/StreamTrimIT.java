@@ -158,26 +158,11 @@ class StreamTrimIT {
     }
 
     private EventBusProperties props(Duration maxAge, long maxLength, long deadLetters) {
-        var d = defaults;
-        return new EventBusProperties(
-                d.stream(),
-                d.group(),
-                d.consumerName(),
-                d.maxDeliveries(),
-                d.reclaimIdle(),
-                d.relayInterval(),
-                d.batchSize(),
-                d.retention(),
-                d.enabled(),
-                d.deadLetterStream(),
-                namespace,
-                Duration.ZERO,
-                maxAge,
-                maxLength,
-                deadLetters,
-                "default",
-                d.readBlock(),
-                d.readCount());
+        return defaults.withNamespace(namespace)
+                .withTrimInterval(Duration.ZERO)
+                .withStreamMaxAge(maxAge)
+                .withStreamMaxLength(maxLength)
+                .withDeadLetterMaxLength(deadLetters);
     }
 
     private String add(String key, String text) {
