@@ -26,10 +26,7 @@ final class ProblemAuthenticationHandlers {
     }
 
     AccessDeniedHandler accessDenied() {
-        return (request, response, e) -> write(
-                response,
-                Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Your role does not allow this operation."),
-                false);
+        return (request, response, e) -> write(response, Problems.forbidden(), false);
     }
 
     private void write(HttpServletResponse response, ProblemDetail problem, boolean challenge) throws IOException {

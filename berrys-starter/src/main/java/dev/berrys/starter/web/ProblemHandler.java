@@ -61,7 +61,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     /** {@code @PreAuthorize} refusals thrown inside a controller: a 403, not the catch-all 500. */
     @ExceptionHandler(AccessDeniedException.class)
     ProblemDetail accessDenied(AccessDeniedException e) {
-        return Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Your role does not allow this operation.");
+        return Problems.forbidden();
     }
 
     @ExceptionHandler(RequestBodyTooLargeException.class)

@@ -1,4 +1,0 @@
-@NullMarked
-package dev.berrys.model.web;
-
-import org.jspecify.annotations.NullMarked;
