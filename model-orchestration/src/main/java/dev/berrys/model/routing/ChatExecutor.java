@@ -1,7 +1,10 @@
 package dev.berrys.model.routing;
 
+import static java.util.Objects.requireNonNull;
+
 import dev.berrys.model.catalog.ModelRoute;
 import dev.berrys.model.chat.ChatCall;
+import dev.berrys.model.chat.ChatDelta;
 import dev.berrys.model.chat.ChatResult;
 import dev.berrys.model.chat.ChatStream;
 import dev.berrys.model.upstream.ProviderClient;
@@ -65,124 +68,176 @@ public class ChatExecutor {
     }
 
     Routed execute(List<ModelRoute> candidates, ChatCall call, @Nullable ChatStream sink, Duration budget) {
-        long deadline = System.nanoTime() + budget.toNanos();
-        boolean answerFailed = false;
-        boolean simulatedFailure = false;
-        List<Attempt> attempts = new ArrayList<>();
-        var started = new boolean[1];
-        ChatStream tracking = sink == null
-                ? null
-                : new ChatStream() {
-                    @Override
-                    public void delta(dev.berrys.model.chat.ChatDelta delta) {
-                        started[0] = true;
-                        sink.delta(delta);
-                    }
-
-                    @Override
-                    public void attempting(ModelRoute route) {
-                        sink.attempting(route);
-                    }
-                };
+        Run run = new Run(call, sink, System.nanoTime() + budget.toNanos());
         for (ModelRoute route : candidates) {
-            ProviderGuards.Guard guard = guards.of(route.provider());
-            ProviderClient client = clients.get(route.provider().type());
-            int retries = route.provider().settings().retries();
-            boolean permitted = false;
-            boolean reconnected = false;
-            if (remainingMs(deadline) <= 0) {
-                attempts.add(skipped(route, "call budget spent"));
-                continue;
+            Routed answered = run.tryModel(route);
+            if (answered != null) {
+                return answered;
             }
+        }
+        throw run.everyCandidateFailed();
+    }
+
+    /**
+     * One call on its way along the candidates: its deadline, every attempt so far, and whether a stream has
+     * started (then no other try may follow). As a stream it passes the sink's deltas on and notes the start.
+     */
+    private final class Run implements ChatStream {
+        private final ChatCall call;
+        private final @Nullable ChatStream sink;
+        private final long deadlineNanos;
+        private final List<Attempt> attempts = new ArrayList<>();
+        private boolean started;
+        private boolean answerFailed;
+        private boolean simulatedFailure;
+
+        Run(ChatCall call, @Nullable ChatStream sink, long deadlineNanos) {
+            this.call = call;
+            this.sink = sink;
+            this.deadlineNanos = deadlineNanos;
+        }
+
+        /** The model's answer, or null when it was skipped or failed every try (recorded in the attempts). */
+        @Nullable
+        Routed tryModel(ModelRoute route) {
+            if (remainingMs() <= 0) {
+                return skip(route, "call budget spent");
+            }
+            ProviderGuards.Guard guard = guards.of(route.provider());
             try {
-                if (!guard.permits()
-                        .tryAcquire(
-                                Math.min(route.provider().settings().timeout(), remainingMs(deadline)),
-                                TimeUnit.MILLISECONDS)) {
-                    attempts.add(skipped(route, "concurrency limit reached"));
-                    continue;
+                if (!guard.permits().tryAcquire(permitWaitMs(route), TimeUnit.MILLISECONDS)) {
+                    return skip(route, "concurrency limit reached");
                 }
-                permitted = true;
-                for (int attempt = 0; attempt <= retries; attempt++) {
-                    if (remainingMs(deadline) <= 0) {
-                        attempts.add(skipped(route, "call budget spent"));
-                        break;
-                    }
-                    if (!guard.breaker().tryAcquirePermission()) {
-                        attempts.add(skipped(route, "circuit open"));
-                        break;
-                    }
-                    long start = System.nanoTime();
-                    try {
-                        if (tracking != null) {
-                            tracking.attempting(route);
-                        }
-                        ChatResult result =
-                                tracking == null ? client.complete(route, call) : client.stream(route, call, tracking);
-                        if (tracking == null) {
-                            checkStructure(call, result);
-                        }
-                        long nanos = System.nanoTime() - start;
-                        guard.breaker().onSuccess(nanos, TimeUnit.NANOSECONDS);
-                        stats.success(route.id(), nanos / 1_000_000);
-                        attempts.add(new Attempt(
-                                route.name(), route.provider().name(), Attempt.SUCCEEDED, null, nanos / 1_000_000));
-                        return new Routed(result, route, attempts);
-                    } catch (UpstreamException e) {
-                        long nanos = System.nanoTime() - start;
-                        record(guard.breaker(), e, nanos);
-                        if (e.countsForCircuit()) {
-                            stats.failure(route.id());
-                        }
-                        attempts.add(new Attempt(
-                                route.name(),
-                                route.provider().name(),
-                                Attempt.FAILED,
-                                e.getMessage(),
-                                nanos / 1_000_000));
-                        answerFailed |= e.kind() == UpstreamException.Kind.MALFORMED
-                                || e.kind() == UpstreamException.Kind.SIMULATED_FAILURE;
-                        log.info(
-                                "model {} at provider {} failed: {}",
-                                route.name(),
-                                route.provider().name(),
-                                e.getMessage());
-                        simulatedFailure |= e.kind() == UpstreamException.Kind.SIMULATED_FAILURE;
-                        if (started[0]) {
-                            throw new RoutingFailedException(
-                                    e.getMessage(), attempts, simulatedFailure, true, answerFailed);
-                        }
-                        if (e.kind() == UpstreamException.Kind.CLOSED_BEFORE_ANSWER && !reconnected) {
-                            reconnected = true; // once per model, at once, and not one of its retries
-                            attempt--;
-                            continue;
-                        }
-                        // the simulated provider's failure stands for a flaky answer: tried again like a 5xx
-                        boolean again = e.retryable() || e.kind() == UpstreamException.Kind.SIMULATED_FAILURE;
-                        if (!again || attempt == retries || !backoff(e, attempt, remainingMs(deadline))) {
-                            break;
-                        }
-                    }
+                try {
+                    return tryWithRetries(route, guard);
+                } finally {
+                    guard.permits().release();
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new RoutingFailedException("interrupted", attempts, false, started[0], false);
-            } finally {
-                if (permitted) {
-                    guard.permits().release();
+                throw new RoutingFailedException("interrupted", attempts, false, started, false);
+            }
+        }
+
+        /**
+         * Tries the model until it answers, its retries are spent or a failure is not worth another try. A
+         * connection closed before any answer is tried again once, at once, and does not count as a retry.
+         */
+        private @Nullable Routed tryWithRetries(ModelRoute route, ProviderGuards.Guard guard)
+                throws InterruptedException {
+            int retries = route.provider().settings().retries();
+            int retry = 0;
+            boolean reconnected = false;
+            while (true) {
+                String notNow = whyNotTry(guard);
+                if (notNow != null) {
+                    return skip(route, notNow);
+                }
+                try {
+                    return tryOnce(route, guard);
+                } catch (UpstreamException e) {
+                    if (started) {
+                        throw new RoutingFailedException(
+                                e.getMessage(), attempts, simulatedFailure, true, answerFailed);
+                    }
+                    if (e.kind() == UpstreamException.Kind.CLOSED_BEFORE_ANSWER && !reconnected) {
+                        reconnected = true;
+                    } else if (retry < retries && worthRetrying(e) && backoff(e, retry, remainingMs())) {
+                        retry++;
+                    } else {
+                        return null;
+                    }
                 }
             }
         }
-        throw new RoutingFailedException(
-                attempts.isEmpty() ? "no model can serve this request" : "every candidate model failed",
-                attempts,
-                simulatedFailure,
-                false,
-                answerFailed);
+
+        private @Nullable String whyNotTry(ProviderGuards.Guard guard) {
+            if (remainingMs() <= 0) {
+                return "call budget spent";
+            }
+            return guard.breaker().tryAcquirePermission() ? null : "circuit open";
+        }
+
+        /** One request to the model: its answer, or the failure (recorded) thrown. */
+        private Routed tryOnce(ModelRoute route, ProviderGuards.Guard guard) {
+            long start = System.nanoTime();
+            try {
+                ChatResult result = ask(route);
+                long nanos = System.nanoTime() - start;
+                guard.breaker().onSuccess(nanos, TimeUnit.NANOSECONDS);
+                stats.success(route.id(), nanos / 1_000_000);
+                attempts.add(attempt(route, Attempt.SUCCEEDED, null, nanos / 1_000_000));
+                return new Routed(result, route, attempts);
+            } catch (UpstreamException e) {
+                failed(route, guard.breaker(), e, System.nanoTime() - start);
+                throw e;
+            }
+        }
+
+        private ChatResult ask(ModelRoute route) {
+            ProviderClient client = clients.get(route.provider().type());
+            if (sink == null) {
+                ChatResult result = client.complete(route, call);
+                checkStructure(call, result);
+                return result;
+            }
+            attempting(route);
+            return client.stream(route, call, this);
+        }
+
+        private void failed(ModelRoute route, CircuitBreaker breaker, UpstreamException e, long nanos) {
+            record(breaker, e, nanos);
+            if (e.countsForCircuit()) {
+                stats.failure(route.id());
+            }
+            attempts.add(attempt(route, Attempt.FAILED, e.getMessage(), nanos / 1_000_000));
+            answerFailed |= e.kind() == UpstreamException.Kind.MALFORMED
+                    || e.kind() == UpstreamException.Kind.SIMULATED_FAILURE;
+            simulatedFailure |= e.kind() == UpstreamException.Kind.SIMULATED_FAILURE;
+            log.info(
+                    "model {} at provider {} failed: {}",
+                    route.name(),
+                    route.provider().name(),
+                    e.getMessage());
+        }
+
+        private @Nullable Routed skip(ModelRoute route, String reason) {
+            attempts.add(attempt(route, Attempt.SKIPPED, reason, 0));
+            return null;
+        }
+
+        RoutingFailedException everyCandidateFailed() {
+            return new RoutingFailedException(
+                    attempts.isEmpty() ? "no model can serve this request" : "every candidate model failed",
+                    attempts,
+                    simulatedFailure,
+                    false,
+                    answerFailed);
+        }
+
+        private long permitWaitMs(ModelRoute route) {
+            return Math.min(route.provider().settings().timeout(), remainingMs());
+        }
+
+        private long remainingMs() {
+            return (deadlineNanos - System.nanoTime()) / 1_000_000;
+        }
+
+        @Override
+        public void delta(ChatDelta delta) {
+            started = true;
+            requireNonNull(sink).delta(delta);
+        }
+
+        @Override
+        public void attempting(ModelRoute route) {
+            requireNonNull(sink).attempting(route);
+        }
     }
 
-    private static long remainingMs(long deadlineNanos) {
-        return (deadlineNanos - System.nanoTime()) / 1_000_000;
+    /** The simulated provider's failure stands for a flaky answer: tried again like a 5xx. */
+    private static boolean worthRetrying(UpstreamException e) {
+        return e.retryable() || e.kind() == UpstreamException.Kind.SIMULATED_FAILURE;
     }
 
     private void checkStructure(ChatCall call, ChatResult result) {
@@ -239,7 +294,7 @@ public class ChatExecutor {
         return true;
     }
 
-    private static Attempt skipped(ModelRoute route, String reason) {
-        return new Attempt(route.name(), route.provider().name(), Attempt.SKIPPED, reason, 0);
+    private static Attempt attempt(ModelRoute route, String outcome, @Nullable String detail, long millis) {
+        return new Attempt(route.name(), route.provider().name(), outcome, detail, millis);
     }
 }
