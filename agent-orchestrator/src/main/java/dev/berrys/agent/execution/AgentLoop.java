@@ -7,6 +7,8 @@ import dev.berrys.agent.client.ModelClient.Refused;
 import dev.berrys.agent.client.ToolClient;
 import dev.berrys.agent.client.ToolClient.ToolOutcome;
 import dev.berrys.agent.execution.Checkpoints.Resume;
+import dev.berrys.agent.execution.StepDraft.Prompt;
+import dev.berrys.agent.execution.StepDraft.Timing;
 import dev.berrys.contracts.api.ChatCompletionRequest;
 import dev.berrys.contracts.api.ChatCompletionRequest.ToolDefinition;
 import dev.berrys.contracts.api.ChatCompletionResponse;
@@ -76,108 +78,130 @@ class AgentLoop {
     }
 
     private End loop(Resume state) throws InterruptedException {
-        UUID id = state.id();
-        List<ChatMessage> messages = new ArrayList<>(state.messages());
-        List<ToolCall> pending = new ArrayList<>(state.pendingToolCalls());
-        int modelCalls = state.modelCalls();
-        int index = state.nextIndex();
-        List<ToolDefinition> offered = tools.definitions(state.tenant(), state.tools());
-        Set<String> offeredNames =
-                offered.stream().map(d -> d.function().name()).collect(Collectors.toSet());
-        CallFor callFor = new CallFor(state.projectId(), state.taskId(), state.agentId());
-        Waiting waiting = new ShownWaiting(id);
-        // a wait for the model that began before a restart goes on against the same tolerance
-        @Nullable Instant waitingSince = state.waitingSince();
+        Conversation conversation = new Conversation(state);
         while (true) {
+            if (!conversation.callPendingTools()) {
+                return End.STOPPED;
+            }
+            checkInterrupted();
+            End end = conversation.callModel();
+            if (end != null) {
+                return end;
+            }
+        }
+    }
+
+    /** One model call as it was made: what came of it, when, and how large its prompt was. */
+    private record ModelTurn(ModelClient.Outcome outcome, Timing timing, Prompt prompt) {}
+
+    /** An execution's conversation while it runs here: the messages so far and the tool calls still to run. */
+    private final class Conversation {
+        private final Resume state;
+        private final UUID id;
+        private final List<ChatMessage> messages;
+        private final List<ToolCall> pending;
+        private final List<ToolDefinition> offered;
+        private final Set<String> offeredNames;
+        private final CallFor callFor;
+        private final Waiting waiting;
+        private int modelCalls;
+        private int index;
+        // a wait for the model that began before a restart goes on against the same tolerance
+        private @Nullable Instant waitingSince;
+
+        Conversation(Resume state) {
+            this.state = state;
+            this.id = state.id();
+            this.messages = new ArrayList<>(state.messages());
+            this.pending = new ArrayList<>(state.pendingToolCalls());
+            this.modelCalls = state.modelCalls();
+            this.index = state.nextIndex();
+            this.offered = tools.definitions(state.tenant(), state.tools());
+            this.offeredNames = offered.stream().map(d -> d.function().name()).collect(Collectors.toSet());
+            this.callFor = new CallFor(state.projectId(), state.taskId(), state.agentId());
+            this.waiting = new ShownWaiting(id);
+            this.waitingSince = state.waitingSince();
+        }
+
+        /** Runs the tool calls the last answer asked for, each stored as a step; false: not running here any more. */
+        boolean callPendingTools() throws InterruptedException {
             for (ToolCall call : pending) {
                 checkInterrupted();
                 StepDraft step = callTool(state, call, offeredNames, index++, waiting);
                 messages.add(Prompts.toolResult(call.id(), call.function().name(), step.result()));
                 if (!checkpoints.step(id, step)) {
-                    return End.STOPPED;
+                    return false;
                 }
             }
             pending.clear();
-            checkInterrupted();
+            return true;
+        }
 
-            var request = new ChatCompletionRequest(
-                    state.model(), List.copyOf(messages), offered.isEmpty() ? null : offered, null, null, null, null);
-            int promptChars = promptChars(messages);
-            Instant startedAt = Instant.now();
-            long t0 = System.nanoTime();
-            ModelClient.Outcome outcome =
-                    model.complete(request, callFor, CallKeys.modelCall(id, index), waitingSince, waiting);
-            waitingSince = null;
-            long durationMs = (System.nanoTime() - t0) / 1_000_000;
-            modelCalls++;
-
-            if (outcome instanceof Refused refused) {
-                var step = new StepDraft(
-                        index,
-                        StepKind.MODEL_CALL,
-                        startedAt,
-                        durationMs,
-                        promptChars,
-                        messages.size(),
-                        0,
-                        0,
-                        state.model(),
-                        null,
-                        null,
-                        null,
-                        null,
-                        "model call failed",
-                        null,
-                        refused.detail());
-                return checkpoints.fail(id, step, refused.reason(), refused.retryable()) ? End.FAILED : End.STOPPED;
+        /**
+         * Calls the model and settles its answer: the run ends (a final answer, a refusal, the step limit) or the
+         * answer's tool calls become pending. Null: the loop goes on.
+         */
+        @Nullable
+        End callModel() throws InterruptedException {
+            ModelTurn turn = ask();
+            if (turn.outcome() instanceof Refused refused) {
+                var step = StepDraft.modelRefused(index, turn.timing(), turn.prompt(), state.model(), refused.detail());
+                return failed(step, refused.reason(), refused.retryable());
             }
-            ChatCompletionResponse response = ((Answer) outcome).response();
+            ChatCompletionResponse response = ((Answer) turn.outcome()).response();
             ChatMessage answer = normalize(response.firstMessage(), index);
-            long inputTokens = response.usage() == null ? 0 : response.usage().promptTokens();
-            long outputTokens = response.usage() == null ? 0 : response.usage().completionTokens();
-            boolean final_ = answer.toolCalls() == null || answer.toolCalls().isEmpty();
-            String summary = final_
-                    ? StepDraft.summarize(answer.content())
-                    : "asked for "
-                            + answer.toolCalls().stream()
-                                    .map(c -> c.function().name())
-                                    .collect(Collectors.joining(", "));
-            var step = new StepDraft(
-                    index++,
-                    StepKind.MODEL_CALL,
-                    startedAt,
-                    durationMs,
-                    promptChars,
-                    messages.size(),
-                    inputTokens,
-                    outputTokens,
-                    response.model(),
-                    null,
-                    null,
-                    null,
-                    json.writeValueAsString(answer),
-                    summary,
-                    null,
-                    null);
-
-            if (final_) {
-                String output = answer.content() == null ? "" : answer.content().strip();
-                if (output.isEmpty()) {
-                    return checkpoints.fail(id, step, "the model gave an empty answer", true)
-                            ? End.FAILED
-                            : End.STOPPED;
-                }
-                return checkpoints.complete(id, step, output) ? End.COMPLETED : End.STOPPED;
+            boolean isFinal = answer.toolCalls() == null || answer.toolCalls().isEmpty();
+            var step = StepDraft.modelAnswer(
+                    index++, turn.timing(), turn.prompt(), response, json.writeValueAsString(answer), summary(answer));
+            if (isFinal) {
+                return finish(step, answer);
             }
             if (modelCalls >= state.maxSteps()) {
-                return checkpoints.fail(id, step, STEP_LIMIT, false) ? End.FAILED : End.STOPPED;
+                return failed(step, STEP_LIMIT, false);
             }
             if (!checkpoints.step(id, step)) {
                 return End.STOPPED;
             }
             messages.add(answer);
             pending.addAll(answer.toolCalls());
+            return null;
         }
+
+        private ModelTurn ask() throws InterruptedException {
+            var request = new ChatCompletionRequest(
+                    state.model(), List.copyOf(messages), offered.isEmpty() ? null : offered, null, null, null, null);
+            var prompt = new Prompt(promptChars(messages), messages.size());
+            Instant startedAt = Instant.now();
+            long t0 = System.nanoTime();
+            ModelClient.Outcome outcome =
+                    model.complete(request, callFor, CallKeys.modelCall(id, index), waitingSince, waiting);
+            var timing = Timing.since(startedAt, t0);
+            waitingSince = null;
+            modelCalls++;
+            return new ModelTurn(outcome, timing, prompt);
+        }
+
+        /** A final answer completes the execution with its text; an empty one fails it (retryable). */
+        private End finish(StepDraft step, ChatMessage answer) {
+            String output = answer.content() == null ? "" : answer.content().strip();
+            if (output.isEmpty()) {
+                return failed(step, "the model gave an empty answer", true);
+            }
+            return checkpoints.complete(id, step, output) ? End.COMPLETED : End.STOPPED;
+        }
+
+        private End failed(StepDraft step, String reason, boolean retryable) {
+            return checkpoints.fail(id, step, reason, retryable) ? End.FAILED : End.STOPPED;
+        }
+    }
+
+    /** A final answer's first words, or which tools the answer asked for. */
+    private static String summary(ChatMessage answer) {
+        if (answer.toolCalls() == null || answer.toolCalls().isEmpty()) {
+            return StepDraft.summarize(answer.content());
+        }
+        return "asked for "
+                + answer.toolCalls().stream().map(c -> c.function().name()).collect(Collectors.joining(", "));
     }
 
     private StepDraft callTool(Resume state, ToolCall call, Set<String> offered, int index, Waiting waiting)
@@ -199,27 +223,8 @@ class AgentLoop {
                 : new ToolOutcome(
                         "ERROR: the tool '" + name + "' is not available to this agent; use one of " + offered + ".",
                         "tool not available to this agent");
-        long durationMs = (System.nanoTime() - t0) / 1_000_000;
-        String summary = outcome.error() == null
-                ? StepDraft.summarize(outcome.content())
-                : StepDraft.summarize("failed: " + outcome.error());
-        return new StepDraft(
-                index,
-                StepKind.TOOL_CALL,
-                startedAt,
-                durationMs,
-                0,
-                0,
-                0,
-                0,
-                null,
-                name,
-                call.id(),
-                arguments,
-                null,
-                summary,
-                outcome.content(),
-                outcome.error());
+        return StepDraft.toolCall(
+                index, Timing.since(startedAt, t0), name, call.id(), arguments, outcome.content(), outcome.error());
     }
 
     /**

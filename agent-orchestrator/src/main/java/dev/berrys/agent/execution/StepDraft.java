@@ -1,5 +1,6 @@
 package dev.berrys.agent.execution;
 
+import dev.berrys.contracts.api.ChatCompletionResponse;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -26,6 +27,92 @@ record StepDraft(
 
     static final int SUMMARY = 200;
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
+    /** When a call started and how long it took. */
+    record Timing(Instant startedAt, long durationMs) {
+        /** A call that started at {@code startedAt}, {@code System.nanoTime()} then being {@code startNanos}. */
+        static Timing since(Instant startedAt, long startNanos) {
+            return new Timing(startedAt, (System.nanoTime() - startNanos) / 1_000_000);
+        }
+    }
+
+    /** The size of the conversation sent to the model. */
+    record Prompt(int chars, int messages) {}
+
+    /** A model call that answered: the tokens and model of its response, the answer as stored. */
+    static StepDraft modelAnswer(
+            int index, Timing timing, Prompt prompt, ChatCompletionResponse response, String message, String summary) {
+        var usage = response.usage();
+        long inputTokens = usage == null ? 0 : usage.promptTokens();
+        long outputTokens = usage == null ? 0 : usage.completionTokens();
+        return new StepDraft(
+                index,
+                StepKind.MODEL_CALL,
+                timing.startedAt(),
+                timing.durationMs(),
+                prompt.chars(),
+                prompt.messages(),
+                inputTokens,
+                outputTokens,
+                response.model(),
+                null,
+                null,
+                null,
+                message,
+                summary,
+                null,
+                null);
+    }
+
+    /** A model call that model-orchestration refused ({@code detail}: why). */
+    static StepDraft modelRefused(int index, Timing timing, Prompt prompt, String model, String detail) {
+        return new StepDraft(
+                index,
+                StepKind.MODEL_CALL,
+                timing.startedAt(),
+                timing.durationMs(),
+                prompt.chars(),
+                prompt.messages(),
+                0,
+                0,
+                model,
+                null,
+                null,
+                null,
+                null,
+                "model call failed",
+                null,
+                detail);
+    }
+
+    /** A tool call and what it gave: its content, or its error. */
+    static StepDraft toolCall(
+            int index,
+            Timing timing,
+            String tool,
+            String toolCallId,
+            String arguments,
+            String content,
+            @Nullable String error) {
+        String summary = error == null ? summarize(content) : summarize("failed: " + error);
+        return new StepDraft(
+                index,
+                StepKind.TOOL_CALL,
+                timing.startedAt(),
+                timing.durationMs(),
+                0,
+                0,
+                0,
+                0,
+                null,
+                tool,
+                toolCallId,
+                arguments,
+                null,
+                summary,
+                content,
+                error);
+    }
 
     ExecutionStep toStep(UUID executionId) {
         return kind == StepKind.MODEL_CALL
