@@ -3,6 +3,7 @@ package dev.berrys.agent.execution;
 import dev.berrys.agent.memory.ProjectMemory.Note;
 import dev.berrys.agent.template.TemplateSpec;
 import dev.berrys.contracts.api.ChatMessage;
+import dev.berrys.contracts.api.PromptSections;
 import dev.berrys.contracts.events.TaskOutput;
 import java.util.List;
 import java.util.Set;
@@ -12,7 +13,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
-/** The two opening messages of an execution: who the agent is (system) and what it must do (user). */
+/**
+ * The two opening messages of an execution: who the agent is (system) and what it must do (user). The user
+ * message's sections start with shared-contracts' {@link PromptSections} markers, which the simulated model reads.
+ */
 final class Prompts {
     /** A dependency output longer than this is cut, so that one verbose task cannot crowd out the rest. */
     static final int MAX_DEPENDENCY_OUTPUT = 8_000;
@@ -47,15 +51,16 @@ final class Prompts {
             List<Note> memory,
             UUID taskId) {
         StringBuilder out = new StringBuilder();
-        out.append("Project goal: ").append(goal.strip()).append("\n\n");
-        out.append("Your task: ").append(title.strip()).append('\n');
+        out.append(PromptSections.GOAL).append(' ').append(goal.strip()).append("\n\n");
+        out.append(PromptSections.TASK).append(' ').append(title.strip()).append('\n');
         if (!description.isBlank()) {
             out.append(description.strip()).append('\n');
         }
         if (!dependencies.isEmpty()) {
-            out.append("\nOutputs of the tasks this task depends on:\n");
+            out.append('\n').append(PromptSections.DEPENDENCIES).append('\n');
             for (TaskOutput d : dependencies) {
-                out.append("\n### ")
+                out.append('\n')
+                        .append(PromptSections.DEPENDENCY_HEADING)
                         .append(d.title())
                         .append(" (")
                         .append(d.role())
@@ -68,13 +73,13 @@ final class Prompts {
         List<Note> notes =
                 memory.stream().filter(n -> !known.contains(n.taskId())).toList();
         if (!notes.isEmpty()) {
-            out.append("\nProject memory (notes from tasks the team completed earlier):\n");
+            out.append('\n').append(PromptSections.MEMORY).append('\n');
             for (Note n : notes) {
                 out.append("- ").append(n.title()).append(" (").append(n.role()).append("): ");
                 out.append(n.note()).append('\n');
             }
         }
-        out.append("\nComplete your task now.");
+        out.append('\n').append(PromptSections.CLOSING);
         return out.toString();
     }
 

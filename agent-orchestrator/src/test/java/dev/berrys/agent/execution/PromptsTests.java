@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berrys.agent.memory.ProjectMemory.Note;
 import dev.berrys.agent.template.TemplateSpec;
+import dev.berrys.contracts.api.PromptSections;
 import dev.berrys.contracts.events.TaskOutput;
 import java.time.Instant;
 import java.util.List;
@@ -59,6 +60,32 @@ class PromptsTests {
                 .contains("- Pick a stack (coordinator): Java 25 and PostgreSQL were chosen")
                 .doesNotContain("already in the outputs");
         assertThat(user.indexOf("DATA-1")).isLessThan(user.indexOf("Project memory"));
+    }
+
+    /** The simulated model finds the sections by these markers (its PromptSectionsTests reads this layout). */
+    @Test
+    void eachSectionOfTheUserPromptStartsALineWithItsSharedMarker() {
+        UUID task = UUID.randomUUID();
+        List<TaskOutput> outputs = List.of(new TaskOutput(UUID.randomUUID(), "Gather data", "researcher", "DATA-1"));
+        List<Note> memory = List.of(note(UUID.randomUUID(), "Pick a stack", "Java 25"));
+
+        List<String> lines = Prompts.user("Ship a weather app", "Write the API", "Describe it.", outputs, memory, task)
+                .lines()
+                .toList();
+
+        assertThat(lines)
+                .containsSubsequence(
+                        PromptSections.GOAL + " Ship a weather app",
+                        PromptSections.TASK + " Write the API",
+                        "Describe it.",
+                        PromptSections.DEPENDENCIES,
+                        PromptSections.DEPENDENCY_HEADING + "Gather data (researcher)",
+                        "DATA-1",
+                        PromptSections.MEMORY,
+                        "- Pick a stack (coordinator): Java 25",
+                        PromptSections.CLOSING)
+                .last()
+                .isEqualTo(PromptSections.CLOSING);
     }
 
     @Test

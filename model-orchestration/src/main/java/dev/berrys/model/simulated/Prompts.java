@@ -1,5 +1,6 @@
 package dev.berrys.model.simulated;
 
+import dev.berrys.contracts.api.PromptSections;
 import dev.berrys.model.chat.ChatRequest;
 import dev.berrys.model.chat.ChatRequest.Message;
 import java.util.ArrayList;
@@ -32,6 +33,15 @@ final class Prompts {
     /** Every user message's text, oldest first. */
     static String userText(ChatRequest request) {
         return String.join("\n\n", users(request).stream().map(Message::text).toList());
+    }
+
+    /** The label a marker such as {@code "Your task:"} stands for in {@link #labelled}: {@code "your task"}. */
+    static String label(String marker) {
+        Matcher m = LABEL.matcher(marker);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("not a label: " + marker);
+        }
+        return m.group(1).trim().toLowerCase(Locale.ROOT);
     }
 
     /** The value after the first line labelled with one of {@code labels} (case-insensitive). */
@@ -100,7 +110,7 @@ final class Prompts {
             if (stop.matcher(line).find()) {
                 break;
             }
-            boolean heading = line.startsWith("### ") || line.matches("^\\s*[-*]\\s+.*");
+            boolean heading = line.startsWith(PromptSections.DEPENDENCY_HEADING) || line.matches("^\\s*[-*]\\s+.*");
             if (heading) {
                 sawHeading = true;
             }

@@ -1,5 +1,6 @@
 package dev.berrys.model.simulated;
 
+import dev.berrys.contracts.api.PromptSections;
 import dev.berrys.model.chat.ChatRequest;
 import dev.berrys.model.chat.ChatRequest.Message;
 import dev.berrys.model.chat.ChatRequest.Tool;
@@ -25,13 +26,24 @@ final class SimulatedAgent {
             new Need("workspace_write", Pattern.compile("\\b(writ|draft|report|document)", Pattern.CASE_INSENSITIVE)),
             new Need("http_get", Pattern.compile("\\b(fetch|url|http)", Pattern.CASE_INSENSITIVE)));
 
-    private static final Pattern DEPENDENCIES = Pattern.compile(
-            "(dependenc|depends on|previous (task )?outputs|outputs of (the )?(previous|earlier|upstream|tasks)|inputs? from)",
+    /**
+     * Where the dependency outputs start: agent-orchestrator's marker ({@link PromptSections#DEPENDENCIES}), or
+     * the words another caller may use.
+     */
+    static final Pattern DEPENDENCIES = Pattern.compile(
+            "(" + Pattern.quote(PromptSections.DEPENDENCIES)
+                    + "|dependenc|depends on|previous (task )?outputs|outputs of (the )?(previous|earlier|upstream|tasks)"
+                    + "|inputs? from)",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern STOP = Pattern.compile(
-            "^\\s*(\\**(goal|task|title|description|instructions?|tools?)\\**\\s*:|project memory|complete your task)",
+    /** Where they end: the markers that follow them in agent-orchestrator's prompt, or another labelled section. */
+    static final Pattern STOP = Pattern.compile(
+            "^\\s*(" + Pattern.quote(PromptSections.MEMORY) + "|" + Pattern.quote(PromptSections.CLOSING)
+                    + "|\\**(goal|task|title|description|instructions?|tools?)\\**\\s*:|project memory"
+                    + "|complete your task)",
             Pattern.CASE_INSENSITIVE);
-    private static final String[] TITLE_LABELS = {"your task", "task", "title", "task title"};
+    /** The labels of the task's title: agent-orchestrator's marker ({@link PromptSections#TASK}) and others. */
+    static final String[] TITLE_LABELS = {Prompts.label(PromptSections.TASK), "task", "title", "task title"};
+
     private static final String[] CLOSINGS = {
         "The result is ready for the next step.",
         "No blocking issue remains.",

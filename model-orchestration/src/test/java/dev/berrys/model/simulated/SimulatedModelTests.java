@@ -6,6 +6,7 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import dev.berrys.contracts.api.PlanProposal;
 import dev.berrys.contracts.api.PlanProposal.ProposedTask;
+import dev.berrys.contracts.api.PromptSections;
 import dev.berrys.model.chat.ChatRequest;
 import dev.berrys.model.chat.ChatResult;
 import java.util.HashSet;
@@ -259,13 +260,14 @@ class SimulatedModelTests {
 
     @Test
     void theAgentsPromptFormatGivesTitleDescriptionAndDependencyOutputs() {
-        String prompt = "Project goal: compare tea and coffee\n\n"
-                + "Your task: Develop an approach for brewing\n"
-                + "Develop an approach for brewing: outline the solution and estimate the effort in hours\n\n"
-                + "Outputs of the tasks this task depends on:\n\n"
-                + "### Research tea (researcher)\nTea is grown in Assam.\n\n"
-                + "### Research coffee (researcher)\nCoffee grows in Brazil.\n\n"
-                + "Complete your task now.";
+        String prompt = PromptSectionsTests.agentPrompt(
+                "compare tea and coffee",
+                "Develop an approach for brewing",
+                "Develop an approach for brewing: outline the solution and estimate the effort in hours",
+                List.of(
+                        "Research tea (researcher)\nTea is grown in Assam.",
+                        "Research coffee (researcher)\nCoffee grows in Brazil."),
+                List.of());
         var calculator = tool(
                 "calculator", Map.of("type", "object", "properties", Map.of("expression", Map.of("type", "string"))));
         ChatResult call = model.answer(taskRequest(List.of(user(prompt)), List.of(calculator)), "task");
@@ -287,7 +289,7 @@ class SimulatedModelTests {
                 .startsWith("## Develop an approach for brewing")
                 .contains("Tea is grown in Assam")
                 .contains("Coffee grows in Brazil")
-                .doesNotContain("Complete your task now");
+                .doesNotContain(PromptSections.CLOSING);
     }
 
     @Test
