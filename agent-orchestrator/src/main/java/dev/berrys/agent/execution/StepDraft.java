@@ -43,8 +43,28 @@ record StepDraft(
     static StepDraft modelAnswer(
             int index, Timing timing, Prompt prompt, ChatCompletionResponse response, String message, String summary) {
         var usage = response.usage();
-        long inputTokens = usage == null ? 0 : usage.promptTokens();
-        long outputTokens = usage == null ? 0 : usage.completionTokens();
+        var tokens = usage == null ? Tokens.NONE : new Tokens(usage.promptTokens(), usage.completionTokens());
+        return modelCall(index, timing, prompt, tokens, response.model(), message, summary, null);
+    }
+
+    /** A model call that model-orchestration refused ({@code detail}: why). */
+    static StepDraft modelRefused(int index, Timing timing, Prompt prompt, String model, String detail) {
+        return modelCall(index, timing, prompt, Tokens.NONE, model, null, "model call failed", detail);
+    }
+
+    private record Tokens(long input, long output) {
+        static final Tokens NONE = new Tokens(0, 0);
+    }
+
+    private static StepDraft modelCall(
+            int index,
+            Timing timing,
+            Prompt prompt,
+            Tokens tokens,
+            @Nullable String model,
+            @Nullable String message,
+            String summary,
+            @Nullable String error) {
         return new StepDraft(
                 index,
                 StepKind.MODEL_CALL,
@@ -52,37 +72,16 @@ record StepDraft(
                 timing.durationMs(),
                 prompt.chars(),
                 prompt.messages(),
-                inputTokens,
-                outputTokens,
-                response.model(),
+                tokens.input(),
+                tokens.output(),
+                model,
                 null,
                 null,
                 null,
                 message,
                 summary,
                 null,
-                null);
-    }
-
-    /** A model call that model-orchestration refused ({@code detail}: why). */
-    static StepDraft modelRefused(int index, Timing timing, Prompt prompt, String model, String detail) {
-        return new StepDraft(
-                index,
-                StepKind.MODEL_CALL,
-                timing.startedAt(),
-                timing.durationMs(),
-                prompt.chars(),
-                prompt.messages(),
-                0,
-                0,
-                model,
-                null,
-                null,
-                null,
-                null,
-                "model call failed",
-                null,
-                detail);
+                error);
     }
 
     /** A tool call and what it gave: its content, or its error. */

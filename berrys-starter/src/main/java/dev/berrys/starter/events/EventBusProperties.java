@@ -77,14 +77,12 @@ public record EventBusProperties(
         return consumerName != null && !consumerName.isBlank() ? consumerName : instanceId;
     }
 
-    /** These settings with another {@code relayInterval}. */
-    public EventBusProperties withRelayInterval(Duration relayInterval) {
-        return copy(c -> c.relayInterval = relayInterval);
-    }
-
-    /** These settings with the relay and the consumers on or off. */
-    public EventBusProperties withEnabled(boolean enabled) {
-        return copy(c -> c.enabled = enabled);
+    /** These settings with the relay and the consumers on or off, and another safety poll of the relay. */
+    public EventBusProperties withRelay(boolean enabled, Duration relayInterval) {
+        return copy(c -> {
+            c.enabled = enabled;
+            c.relayInterval = relayInterval;
+        });
     }
 
     /** These settings with another Redis key prefix. */
@@ -92,24 +90,15 @@ public record EventBusProperties(
         return copy(c -> c.namespace = namespace);
     }
 
-    /** These settings with another {@code trimInterval} (0: never). */
-    public EventBusProperties withTrimInterval(Duration trimInterval) {
-        return copy(c -> c.trimInterval = trimInterval);
-    }
-
-    /** These settings with another {@code streamMaxAge}. */
-    public EventBusProperties withStreamMaxAge(Duration streamMaxAge) {
-        return copy(c -> c.streamMaxAge = streamMaxAge);
-    }
-
-    /** These settings with another {@code streamMaxLength}. */
-    public EventBusProperties withStreamMaxLength(long streamMaxLength) {
-        return copy(c -> c.streamMaxLength = streamMaxLength);
-    }
-
-    /** These settings with another {@code deadLetterMaxLength}. */
-    public EventBusProperties withDeadLetterMaxLength(long deadLetterMaxLength) {
-        return copy(c -> c.deadLetterMaxLength = deadLetterMaxLength);
+    /** These settings with other trimming: how often (0: never), and the stream's and dead letters' limits. */
+    public EventBusProperties withTrimming(
+            Duration trimInterval, Duration streamMaxAge, long streamMaxLength, long deadLetterMaxLength) {
+        return copy(c -> {
+            c.trimInterval = trimInterval;
+            c.streamMaxAge = streamMaxAge;
+            c.streamMaxLength = streamMaxLength;
+            c.deadLetterMaxLength = deadLetterMaxLength;
+        });
     }
 
     private EventBusProperties copy(Consumer<Copy> change) {

@@ -27,19 +27,28 @@ class EventBusPropertiesTests {
             1);
 
     @Test
-    void eachWithChangesItsOwnComponentAndKeepsEveryOther() {
-        assertChangesOnly(base.withRelayInterval(Duration.ofMinutes(3)), "relayInterval", Duration.ofMinutes(3));
-        assertChangesOnly(base.withEnabled(false), "enabled", false);
-        assertChangesOnly(base.withNamespace("other:"), "namespace", "other:");
-        assertChangesOnly(base.withTrimInterval(Duration.ZERO), "trimInterval", Duration.ZERO);
-        assertChangesOnly(base.withStreamMaxAge(Duration.ofHours(1)), "streamMaxAge", Duration.ofHours(1));
-        assertChangesOnly(base.withStreamMaxLength(3), "streamMaxLength", 3L);
-        assertChangesOnly(base.withDeadLetterMaxLength(4), "deadLetterMaxLength", 4L);
+    void eachWithChangesItsOwnComponentsAndKeepsEveryOther() {
+        var relay = base.withRelay(false, Duration.ofMinutes(3));
+        assertThat(relay.enabled()).isFalse();
+        assertThat(relay.relayInterval()).isEqualTo(Duration.ofMinutes(3));
+        assertKeepsAllBut(relay, "enabled", "relayInterval");
+
+        var namespaced = base.withNamespace("other:");
+        assertThat(namespaced.namespace()).isEqualTo("other:");
+        assertKeepsAllBut(namespaced, "namespace");
+
+        var trimming = base.withTrimming(Duration.ZERO, Duration.ofHours(1), 3, 4);
+        assertThat(trimming)
+                .extracting("trimInterval", "streamMaxAge", "streamMaxLength", "deadLetterMaxLength")
+                .containsExactly(Duration.ZERO, Duration.ofHours(1), 3L, 4L);
+        assertKeepsAllBut(trimming, "trimInterval", "streamMaxAge", "streamMaxLength", "deadLetterMaxLength");
     }
 
-    private void assertChangesOnly(EventBusProperties changed, String component, Object value) {
-        assertThat(changed).extracting(component).isEqualTo(value);
+    private void assertKeepsAllBut(EventBusProperties changed, String... components) {
         assertThat(changed).isNotEqualTo(base);
-        assertThat(changed).usingRecursiveComparison().ignoringFields(component).isEqualTo(base);
+        assertThat(changed)
+                .usingRecursiveComparison()
+                .ignoringFields(components)
+                .isEqualTo(base);
     }
 }

@@ -160,7 +160,7 @@ class OutboxWakeIT {
     }
 
     private EventBusProperties props(boolean relayOn) {
-        return defaults.withRelayInterval(SAFETY_POLL).withEnabled(relayOn);
+        return defaults.withRelay(relayOn, SAFETY_POLL);
     }
 
     private static void sleep(long ms) {

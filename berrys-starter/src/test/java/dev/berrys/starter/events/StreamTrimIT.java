@@ -158,11 +158,7 @@ class StreamTrimIT {
     }
 
     private EventBusProperties props(Duration maxAge, long maxLength, long deadLetters) {
-        return defaults.withNamespace(namespace)
-                .withTrimInterval(Duration.ZERO)
-                .withStreamMaxAge(maxAge)
-                .withStreamMaxLength(maxLength)
-                .withDeadLetterMaxLength(deadLetters);
+        return defaults.withNamespace(namespace).withTrimming(Duration.ZERO, maxAge, maxLength, deadLetters);
     }
 
     private String add(String key, String text) {
