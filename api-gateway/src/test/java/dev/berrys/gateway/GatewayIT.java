@@ -2,7 +2,7 @@ package dev.berrys.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.berrys.gateway.identity.Role;
+import dev.berrys.contracts.security.Role;
 import dev.berrys.gateway.identity.Users;
 import java.util.EnumSet;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package dev.berrys.gateway.identity;
 
+import dev.berrys.contracts.security.Role;
 import dev.berrys.gateway.problem.ApiProblem;
 import java.math.BigDecimal;
 import java.time.Instant;

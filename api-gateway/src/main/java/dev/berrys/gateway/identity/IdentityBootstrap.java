@@ -1,5 +1,6 @@
 package dev.berrys.gateway.identity;
 
+import dev.berrys.contracts.security.Role;
 import java.util.EnumSet;
 import java.util.Set;
 import org.slf4j.Logger;

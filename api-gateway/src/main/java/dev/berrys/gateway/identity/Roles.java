@@ -1,5 +1,6 @@
 package dev.berrys.gateway.identity;
 
+import dev.berrys.contracts.security.Role;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,5 +1,6 @@
 package dev.berrys.gateway.identity;
 
+import dev.berrys.contracts.security.Role;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;

@@ -1,5 +1,6 @@
 package dev.berrys.gateway.identity;
 
+import dev.berrys.contracts.security.Role;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;

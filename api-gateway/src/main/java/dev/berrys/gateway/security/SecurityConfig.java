@@ -1,5 +1,6 @@
 package dev.berrys.gateway.security;
 
+import dev.berrys.contracts.security.Role;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -22,8 +23,8 @@ import org.springframework.security.web.server.savedrequest.NoOpServerRequestCac
 class SecurityConfig {
 
     private static final String[] API = {"/api/**", "/v1/**"};
-    private static final String[] ANY_ROLE = {"ADMIN", "OPERATOR", "VIEWER", "SERVICE"};
-    private static final String[] WRITERS = {"ADMIN", "OPERATOR", "SERVICE"};
+    private static final String[] ANY_ROLE = Role.names();
+    private static final String[] WRITER_ROLES = Role.names(Role.WRITERS);
 
     @Bean
     SecurityWebFilterChain securityWebFilterChain(
@@ -45,13 +46,13 @@ class SecurityConfig {
                         .hasAnyRole(ANY_ROLE)
                         .pathMatchers(
                                 "/api/auth/users", "/api/auth/users/**", "/api/auth/api-keys", "/api/auth/api-keys/**")
-                        .hasRole("ADMIN")
+                        .hasRole(Role.ADMIN.name())
                         .pathMatchers(HttpMethod.GET, API)
                         .hasAnyRole(ANY_ROLE)
                         .pathMatchers(HttpMethod.HEAD, API)
                         .hasAnyRole(ANY_ROLE)
                         .pathMatchers(API)
-                        .hasAnyRole(WRITERS)
+                        .hasAnyRole(WRITER_ROLES)
                         .anyExchange()
                         .permitAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer

@@ -6,6 +6,7 @@ import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;
 
+import dev.berrys.contracts.security.Role;
 import dev.berrys.gateway.GatewayIT;
 import java.sql.Timestamp;
 import java.time.Duration;

@@ -2,6 +2,7 @@ package dev.berrys.gateway.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.berrys.contracts.security.Role;
 import dev.berrys.gateway.GatewayIT;
 import java.util.List;
 import java.util.Map;

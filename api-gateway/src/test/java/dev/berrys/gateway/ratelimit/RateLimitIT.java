@@ -2,8 +2,8 @@ package dev.berrys.gateway.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.berrys.contracts.security.Role;
 import dev.berrys.gateway.GatewayIT;
-import dev.berrys.gateway.identity.Role;
 import dev.berrys.gateway.token.TokenIssuer;
 import java.time.Duration;
 import java.util.EnumSet;

@@ -2,9 +2,9 @@ package dev.berrys.gateway.requestsize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.berrys.contracts.security.Role;
 import dev.berrys.gateway.GatewayIT;
 import dev.berrys.gateway.StubService;
-import dev.berrys.gateway.identity.Role;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.junit.jupiter.api.BeforeEach;

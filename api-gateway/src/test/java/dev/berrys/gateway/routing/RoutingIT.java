@@ -2,9 +2,9 @@ package dev.berrys.gateway.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.berrys.contracts.security.Role;
 import dev.berrys.gateway.GatewayIT;
 import dev.berrys.gateway.StubService;
-import dev.berrys.gateway.identity.Role;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -5,9 +5,9 @@ import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
 
 import com.nimbusds.jwt.SignedJWT;
+import dev.berrys.contracts.security.Role;
 import dev.berrys.gateway.GatewayIT;
 import dev.berrys.gateway.StubService;
-import dev.berrys.gateway.identity.Role;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.berrys.starter.security;
 
+import dev.berrys.contracts.security.Role;
 import dev.berrys.contracts.security.TokenClaims;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -91,11 +92,11 @@ public class BerrysSecurityAutoConfiguration {
                         .requestMatchers("/actuator/**")
                         .denyAll()
                         .requestMatchers(HttpMethod.GET, "/**")
-                        .hasAnyRole(Roles.ALL)
+                        .hasAnyRole(Role.names())
                         .requestMatchers(HttpMethod.HEAD, "/**")
-                        .hasAnyRole(Roles.ALL)
+                        .hasAnyRole(Role.names())
                         .anyRequest()
-                        .hasAnyRole(Roles.WRITERS))
+                        .hasAnyRole(Role.names(Role.WRITERS)))
                 .oauth2ResourceServer(rs -> rs.jwt(jwt -> jwt.jwtAuthenticationConverter(converter))
                         .authenticationEntryPoint(handlers.entryPoint())
                         .accessDeniedHandler(handlers.accessDenied()))

@@ -63,9 +63,11 @@ final class ApiCatalogue {
     ApiCatalogue(Path root) {
         Sources gateway = Sources.of(root, "api-gateway");
         Sources starter = Sources.of(root, "berrys-starter");
-        List<Rule> gatewayRules = rules(gateway, "SecurityConfig", gateway.constants("SecurityConfig"));
-        Map<String, Expression> starterConstants = starter.constants("BerrysSecurityAutoConfiguration", "Roles");
-        List<Rule> serviceRules = rules(starter, "BerrysSecurityAutoConfiguration", starterConstants);
+        Map<String, Expression> roleConstants = Sources.roleConstants(root);
+        Map<String, Expression> gatewayConstants = new LinkedHashMap<>(roleConstants);
+        gatewayConstants.putAll(gateway.constants("SecurityConfig"));
+        List<Rule> gatewayRules = rules(gateway, "SecurityConfig", gatewayConstants);
+        List<Rule> serviceRules = rules(starter, "BerrysSecurityAutoConfiguration", roleConstants);
         Map<String, List<String>> routes = routes(gateway);
 
         for (Endpoint e : endpoints(gateway)) {

@@ -3,6 +3,7 @@ package dev.berrys.e2e.docs;
 import com.github.javaparser.JavaParser;
 import com.github.javaparser.ParserConfiguration;
 import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.body.EnumDeclaration;
 import com.github.javaparser.ast.body.FieldDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
@@ -11,6 +12,7 @@ import com.github.javaparser.ast.expr.ArrayInitializerExpr;
 import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.NormalAnnotationExpr;
 import com.github.javaparser.ast.expr.SingleMemberAnnotationExpr;
@@ -85,6 +87,32 @@ final class Sources {
         return out;
     }
 
+    /**
+     * shared-contracts' {@code Role} enum as constants: each role by its name (a string of that name), its
+     * initialised fields ({@code WRITERS}), and {@code values}, every role in order; with {@link #strings} they
+     * resolve {@code Role.names()}, {@code Role.names(Role.WRITERS)} and {@code Role.ADMIN.name()}.
+     */
+    static Map<String, Expression> roleConstants(Path root) {
+        EnumDeclaration role = of(root, "shared-contracts").units.stream()
+                .flatMap(u -> u.findAll(EnumDeclaration.class).stream())
+                .filter(d -> d.getNameAsString().equals("Role"))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("no Role enum in shared-contracts"));
+        Map<String, Expression> out = new LinkedHashMap<>();
+        ArrayInitializerExpr values = new ArrayInitializerExpr();
+        role.getEntries().forEach(entry -> {
+            out.put(entry.getNameAsString(), new StringLiteralExpr(entry.getNameAsString()));
+            values.getValues().add(new StringLiteralExpr(entry.getNameAsString()));
+        });
+        out.put("values", values);
+        for (FieldDeclaration field : role.getFields()) {
+            for (VariableDeclarator v : field.getVariables()) {
+                v.getInitializer().ifPresent(init -> out.put(v.getNameAsString(), init));
+            }
+        }
+        return out;
+    }
+
     /** The string constants of the named class, in the order they are declared. */
     Map<String, String> stringConstants(String className) {
         Map<String, String> out = new LinkedHashMap<>();
@@ -135,6 +163,26 @@ final class Sources {
             return array.getValues().stream()
                     .flatMap(v -> strings(v, constants).stream())
                     .toList();
+        }
+        if (e instanceof MethodCallExpr call) {
+            switch (call.getNameAsString()) {
+                // Role.ADMIN.name(): the constant's own name
+                case "name" -> {
+                    if (call.getScope().isPresent()) {
+                        return strings(call.getScope().get(), constants);
+                    }
+                }
+                // Set.of(ADMIN, …), Role.names(Role.WRITERS); Role.names(): every role
+                case "of", "names" -> {
+                    if (call.getArguments().isEmpty() && constants.containsKey("values")) {
+                        return strings(constants.get("values"), constants);
+                    }
+                    return call.getArguments().stream()
+                            .flatMap(a -> strings(a, constants).stream())
+                            .toList();
+                }
+                default -> {}
+            }
         }
         if (e instanceof BinaryExpr b && b.getOperator() == BinaryExpr.Operator.PLUS) {
             return List.of(single(b.getLeft(), constants) + single(b.getRight(), constants));

@@ -1,6 +1,6 @@
 package dev.berrys.model.budget;
 
-import dev.berrys.starter.security.Roles;
+import dev.berrys.contracts.security.Role;
 import dev.berrys.starter.web.ProblemException;
 import java.math.BigDecimal;
 import java.util.Map;
@@ -37,7 +37,7 @@ public class BudgetService {
         Budget current = budgets.findForUpdate(caller.tenant(), projectId).orElse(null);
         if (!caller.admin()
                 && current != null
-                && Roles.ADMIN.equals(current.setByRole())
+                && Role.ADMIN.name().equals(current.setByRole())
                 && current.raisedBy(usd, tokens)) {
             throw new ProblemException(
                     HttpStatus.FORBIDDEN,
@@ -46,8 +46,10 @@ public class BudgetService {
                     Map.of("projectId", projectId.toString()));
         }
         // an operator who lowers an admin's budget leaves it the admin's: raising it back stays an admin's call
-        boolean adminsBudget = caller.admin() || (current != null && Roles.ADMIN.equals(current.setByRole()));
-        return budgets.set(caller.tenant(), projectId, usd, tokens, adminsBudget ? Roles.ADMIN : Roles.OPERATOR);
+        boolean adminsBudget =
+                caller.admin() || (current != null && Role.ADMIN.name().equals(current.setByRole()));
+        return budgets.set(
+                caller.tenant(), projectId, usd, tokens, adminsBudget ? Role.ADMIN.name() : Role.OPERATOR.name());
     }
 
     /**
@@ -60,8 +62,8 @@ public class BudgetService {
     public void changed(
             String tenant, UUID projectId, @Nullable BigDecimal usd, @Nullable Long tokens, @Nullable String role) {
         Budget current = budgets.findForUpdate(tenant, projectId).orElse(null);
-        boolean admin = Roles.ADMIN.equals(role);
-        boolean adminsBudget = current != null && Roles.ADMIN.equals(current.setByRole());
+        boolean admin = Role.ADMIN.name().equals(role);
+        boolean adminsBudget = current != null && Role.ADMIN.name().equals(current.setByRole());
         if (!admin && adminsBudget && current.raisedBy(usd, tokens)) {
             log.warn(
                     "budget of project {} (tenant {}) not raised: an admin set it and the change came from {}",
@@ -70,13 +72,13 @@ public class BudgetService {
                     role == null ? "an unknown role" : role);
             return;
         }
-        budgets.set(tenant, projectId, usd, tokens, admin || adminsBudget ? Roles.ADMIN : Roles.OPERATOR);
+        budgets.set(tenant, projectId, usd, tokens, admin || adminsBudget ? Role.ADMIN.name() : Role.OPERATOR.name());
     }
 
     /** Sets the tenant's own limits, which every call of the tenant counts against (from now on). */
     @Transactional
     public Budget setTenant(String tenant, @Nullable BigDecimal usd, @Nullable Long tokens) {
-        return budgets.set(tenant, Budget.TENANT_SCOPE, usd, tokens, Roles.ADMIN);
+        return budgets.set(tenant, Budget.TENANT_SCOPE, usd, tokens, Role.ADMIN.name());
     }
 
     @Transactional(readOnly = true)

@@ -2,8 +2,8 @@ package dev.berrys.project.project;
 
 import dev.berrys.contracts.events.EventTypes;
 import dev.berrys.contracts.events.ProjectEvents;
+import dev.berrys.contracts.security.Role;
 import dev.berrys.project.timeline.ProjectEventLog;
-import dev.berrys.starter.security.Roles;
 import dev.berrys.starter.security.Tenants;
 import dev.berrys.starter.web.ProblemException;
 import java.math.BigDecimal;
@@ -104,8 +104,9 @@ public class ProjectCommands {
         var auth = org.springframework.security.core.context.SecurityContextHolder.getContext()
                 .getAuthentication();
         boolean admin = auth != null
-                && auth.getAuthorities().stream().anyMatch(a -> ("ROLE_" + Roles.ADMIN).equals(a.getAuthority()));
-        return admin ? Roles.ADMIN : Roles.OPERATOR;
+                && auth.getAuthorities().stream()
+                        .anyMatch(a -> Role.ADMIN.authority().equals(a.getAuthority()));
+        return admin ? Role.ADMIN.name() : Role.OPERATOR.name();
     }
 
     private void resumed(Project project) {

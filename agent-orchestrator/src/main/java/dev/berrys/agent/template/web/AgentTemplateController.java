@@ -1,7 +1,7 @@
 package dev.berrys.agent.template.web;
 
 import dev.berrys.agent.template.TemplateAdministration;
-import dev.berrys.starter.security.Roles;
+import dev.berrys.contracts.security.Role;
 import dev.berrys.starter.security.Tenants;
 import dev.berrys.starter.web.PageRequests;
 import dev.berrys.starter.web.PageResponse;
@@ -27,7 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/agent-templates")
 class AgentTemplateController {
-    private static final Set<String> MAY_CREATE = Set.of("ROLE_" + Roles.ADMIN, "ROLE_" + Roles.OPERATOR);
+    private static final Set<String> MAY_CREATE = Set.of(Role.ADMIN.authority(), Role.OPERATOR.authority());
 
     private final TemplateAdministration templates;
 

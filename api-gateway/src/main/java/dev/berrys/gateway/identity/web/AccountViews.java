@@ -1,8 +1,8 @@
 package dev.berrys.gateway.identity.web;
 
+import dev.berrys.contracts.security.Role;
 import dev.berrys.gateway.identity.Accounts.NewApiKey;
 import dev.berrys.gateway.identity.ApiKey;
-import dev.berrys.gateway.identity.Role;
 import dev.berrys.gateway.identity.User;
 import java.math.BigDecimal;
 import java.time.Instant;

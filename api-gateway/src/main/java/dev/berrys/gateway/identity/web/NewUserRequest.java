@@ -1,7 +1,7 @@
 package dev.berrys.gateway.identity.web;
 
+import dev.berrys.contracts.security.Role;
 import dev.berrys.gateway.identity.Credentials;
-import dev.berrys.gateway.identity.Role;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;

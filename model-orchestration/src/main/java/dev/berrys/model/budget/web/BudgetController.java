@@ -1,5 +1,6 @@
 package dev.berrys.model.budget.web;
 
+import dev.berrys.contracts.security.Role;
 import dev.berrys.model.budget.ApiKeyBudgets;
 import dev.berrys.model.budget.Budget;
 import dev.berrys.model.budget.BudgetService;
@@ -78,7 +79,8 @@ class BudgetController {
             @Valid @RequestBody BudgetRequest request,
             @AuthenticationPrincipal Jwt token,
             Authentication caller) {
-        boolean admin = caller.getAuthorities().stream().anyMatch(a -> "ROLE_ADMIN".equals(a.getAuthority()));
+        boolean admin = caller.getAuthorities().stream()
+                .anyMatch(a -> Role.ADMIN.authority().equals(a.getAuthority()));
         return budgets.set(
                 new BudgetService.Caller(Tenants.require(), token.getTokenValue(), admin),
                 projectId,

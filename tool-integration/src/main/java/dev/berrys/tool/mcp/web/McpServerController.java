@@ -1,5 +1,6 @@
 package dev.berrys.tool.mcp.web;
 
+import dev.berrys.contracts.security.Role;
 import dev.berrys.starter.security.Tenants;
 import dev.berrys.starter.web.PageRequests;
 import dev.berrys.starter.web.PageResponse;
@@ -93,8 +94,9 @@ class McpServerController {
 
     private static void requireAdmin() {
         var auth = SecurityContextHolder.getContext().getAuthentication();
-        boolean admin =
-                auth != null && auth.getAuthorities().stream().anyMatch(a -> "ROLE_ADMIN".equals(a.getAuthority()));
+        boolean admin = auth != null
+                && auth.getAuthorities().stream()
+                        .anyMatch(a -> Role.ADMIN.authority().equals(a.getAuthority()));
         if (!admin) {
             throw new ProblemException(
                     HttpStatus.FORBIDDEN, "forbidden", "Only an ADMIN may register or change MCP servers.", Map.of());
