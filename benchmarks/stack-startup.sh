@@ -36,14 +36,16 @@ load_warm=$(load); warm=$(timed_up); cpu_warm=$(cpu_seconds)
 
 BERRYS_NO_BUILD=1 ./berrys run "$GOAL" >/dev/null
 sleep 10
-total=0
-printf '%-22s %8s\n' service rss_mb
+# resident = private (anonymous: heap, metaspace, code, the AOT cache's written pages, C heap) + file-backed
+# (the jar's and the JDK's mapped files and the AOT cache's clean pages, which the kernel may drop and read back)
+total=0; total_anon=0; total_file=0
+printf '%-22s %8s %8s %8s\n' service rss_mb anon_mb file_mb
 for s in "${SERVICES[@]}"; do
-  rss=$(awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$(cat .berrys/pids/$s.pid)/status")
-  total=$((total + rss))
-  printf '%-22s %8s\n' "$s" "$rss"
+  read -r rss anon file < <(awk '/^VmRSS/ {r=$2} /^RssAnon/ {a=$2} /^RssFile/ {f=$2} END {printf "%.0f %.0f %.0f", r/1024, a/1024, f/1024}' "/proc/$(cat .berrys/pids/$s.pid)/status")
+  total=$((total + rss)); total_anon=$((total_anon + anon)); total_file=$((total_file + file))
+  printf '%-22s %8s %8s %8s\n' "$s" "$rss" "$anon" "$file"
 done
-printf '%-22s %8s\n' total "$total"
+printf '%-22s %8s %8s %8s\n' total "$total" "$total_anon" "$total_file"
 echo "cold start (file cache $cache): $cold ms (load before: $load_cold); next start: $warm ms (load before: $load_warm); cores: $(nproc)"
 echo "CPU seconds to all ready, cold: $cpu_cold"
 echo "CPU seconds to all ready, next: $cpu_warm"
