@@ -23,7 +23,7 @@ timed_up() {
 cpu_seconds() {
   local s line=""
   for s in "${SERVICES[@]}"; do
-    line="$line $s=$(awk -v hz="$(getconf CLK_TCK)" '{printf "%.1f", ($14 + $15) / hz}' "/proc/$(cat .berrys/pids/$s.pid)/stat")"
+    line="$line $s=$(awk -v hz="$(getconf CLK_TCK)" '{printf "%.1f", ($14 + $15) / hz}' "/proc/$(cat "${BERRYS_HOME:-.berrys}/pids/$s.pid")/stat")"
   done
   echo "${line# }"
 }
@@ -39,7 +39,7 @@ sleep 10
 total=0
 printf '%-22s %8s\n' service rss_mb
 for s in "${SERVICES[@]}"; do
-  rss=$(awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$(cat .berrys/pids/$s.pid)/status")
+  rss=$(awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$(cat "${BERRYS_HOME:-.berrys}/pids/$s.pid")/status")
   total=$((total + rss))
   printf '%-22s %8s\n' "$s" "$rss"
 done
