@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 WINDOW="${1:-60}"
 SERVICES=(api-gateway project-coordinator planning-system agent-orchestrator model-orchestration tool-integration service-integration web-dashboard)
 hz=$(getconf CLK_TCK)
-ticks() { awk '{print $14 + $15}' "/proc/$(cat ".berrys/pids/$1.pid")/stat"; }
+ticks() { awk '{print $14 + $15}' "/proc/$(cat "${BERRYS_HOME:-.berrys}/pids/$1.pid")/stat"; }
 declare -A before
 for s in "${SERVICES[@]}"; do before[$s]=$(ticks "$s"); done
 load0=$(cut -d' ' -f1-3 /proc/loadavg)

@@ -44,7 +44,8 @@ import tools.jackson.databind.node.ObjectNode;
             "berrys.planning.recovery-interval-ms=1000",
             "berrys.tasks.retry-backoff=300ms",
             "berrys.tasks.max-attempts=3",
-            "berrys.tasks.retry-poll-ms=100",
+            // the safety pass out of the way: retries are assigned by their wake-up
+            "berrys.tasks.retry-poll-ms=600000",
             "spring.jpa.properties.hibernate.generate_statistics=true"
         })
 public abstract class PlanningITSupport {

@@ -28,8 +28,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param platformTenant the tenant that runs the platform: it sees the dead letters no tenant can be read from
  * @param readBlock how long a consumer's read waits on Redis for new entries (a new entry ends the wait at once);
  *     the wait never outlasts the next reclaim of idle entries
- * @param readCount entries a consumer takes from a stream in one read; 0: {@code batchSize}. A small count lets
- *     the replicas of a service share a burst (a replica that reads a whole batch starts all of its work)
+ * @param readCount entries a consumer takes from a stream in one read while another replica's consumer reads it
+ *     too; 0: {@code batchSize}. A small count lets the replicas of a service share a burst (a replica that reads a
+ *     whole batch starts all of its work); a consumer that is the group's only one reading takes a whole batch
  */
 @ConfigurationProperties("berrys.events")
 public record EventBusProperties(

@@ -58,6 +58,12 @@ final class StreamConsumer {
     private volatile boolean reading;
 
     private Instant nextReclaim = Instant.now();
+    /** When to look again whether other consumers of the group read this stream ({@link #readCount}). */
+    private Instant nextPeerCheck = Instant.now();
+
+    private boolean peersReading;
+    /** How often a consumer with a small {@code read-count} looks whether it is the group's only one reading. */
+    static final Duration PEER_CHECK = Duration.ofSeconds(5);
 
     StreamConsumer(
             String stream,
@@ -130,7 +136,7 @@ final class StreamConsumer {
                     }
                     batch = redis.xreadgroup(
                             Consumer.from(props.group(), consumerName),
-                            XReadArgs.Builder.block(readBlock()).count(props.readCountOrBatch()),
+                            XReadArgs.Builder.block(readBlock()).count(readCount(redis, Instant.now())),
                             XReadArgs.StreamOffset.lastConsumed(key));
                 } finally {
                     reading = false;
@@ -161,6 +167,41 @@ final class StreamConsumer {
     private Duration readBlock() {
         long untilReclaim = Duration.between(Instant.now(), nextReclaim).toMillis();
         return Duration.ofMillis(Math.max(1, Math.min(props.readBlock().toMillis(), untilReclaim)));
+    }
+
+    /**
+     * Entries to take in the next read: {@code read-count} while another consumer of the group (a replica of this
+     * service) reads the stream too, so that they share a burst; alone, a whole batch, so that a burst is
+     * handled in a few transactions instead of one per entry. A consumer counts as reading while it marked itself
+     * within a blocking read's time (plus slack); a dead replica's consumer stops counting after that.
+     */
+    int readCount(RedisCommands<String, String> redis, Instant now) {
+        if (props.readCount() <= 0 || props.readCount() >= props.batchSize()) {
+            return props.readCountOrBatch();
+        }
+        if (!now.isBefore(nextPeerCheck)) {
+            nextPeerCheck = now.plus(PEER_CHECK);
+            try {
+                peersReading = othersReading(redis);
+            } catch (RuntimeException e) {
+                peersReading = true; // unsure: share
+            }
+        }
+        return peersReading ? props.readCount() : props.batchSize();
+    }
+
+    /**
+     * Each consumer of a stream with a small read count marks itself in a sorted set of the group's readers (score:
+     * when it last looked); the others in it within a blocking read's time plus slack are reading too.
+     */
+    private boolean othersReading(RedisCommands<String, String> redis) {
+        String readers = key + ".readers." + props.group();
+        long now = System.currentTimeMillis();
+        long alive = props.readBlock().plus(PEER_CHECK).plusSeconds(5).toMillis();
+        redis.zadd(readers, now, consumerName);
+        redis.zremrangebyscore(readers, Range.create(0, now - alive));
+        redis.pexpire(readers, alive * 2);
+        return redis.zcard(readers) > 1;
     }
 
     private void ensureGroup(RedisCommands<String, String> redis) {

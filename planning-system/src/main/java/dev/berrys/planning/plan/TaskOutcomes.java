@@ -38,6 +38,7 @@ class TaskOutcomes {
     private final PlanRunner runner;
     private final EventPublisher events;
     private final TaskProperties props;
+    private final RetryScheduler retries;
 
     TaskOutcomes(
             PlanLocks locks,
@@ -45,13 +46,15 @@ class TaskOutcomes {
             TaskDispatcher dispatcher,
             PlanRunner runner,
             EventPublisher events,
-            TaskProperties props) {
+            TaskProperties props,
+            RetryScheduler retries) {
         this.locks = locks;
         this.tasks = tasks;
         this.dispatcher = dispatcher;
         this.runner = runner;
         this.events = events;
         this.props = props;
+        this.retries = retries;
     }
 
     private record Current(Plan plan, Task task) {}
@@ -106,6 +109,7 @@ class TaskOutcomes {
             if (e.retryable() && task.attemptsSinceRetry() < props.maxAttempts()) {
                 Instant notBefore = now.plus(backoff(task.attempts()));
                 task.retryAt(notBefore, e.reason());
+                retries.dueAt(notBefore);
                 events.publish(
                         EventTypes.TASK_RETRY_SCHEDULED,
                         task.id(),

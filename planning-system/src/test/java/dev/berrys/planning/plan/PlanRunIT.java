@@ -164,6 +164,8 @@ class PlanRunIT extends PlanningITSupport {
                         + " and envelope like '%\"attempt\":2%'",
                 Instant.class, "%" + id("research") + "%");
         assertThat(reassignedAt).isAfterOrEqualTo(notBefore.minusMillis(5));
+        // assigned by the retry's own wake-up, not by a poll (the safety pass runs every 10 min here)
+        assertThat(reassignedAt).isBefore(notBefore.plusSeconds(2));
         assertThat(jdbc.queryForObject(
                         "select attempts from task where id = ?", Integer.class, taskId(plan, "research")))
                 .isEqualTo(2);
