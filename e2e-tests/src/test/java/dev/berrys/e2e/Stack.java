@@ -136,7 +136,7 @@ public final class Stack implements BeforeAllCallback {
         started = true;
     }
 
-    private static Duration startTimeout() {
+    static Duration startTimeout() {
         return Duration.ofSeconds(Long.parseLong(System.getenv().getOrDefault("BERRYS_E2E_START_TIMEOUT", "900")));
     }
 

@@ -27,6 +27,9 @@ public class BerrysEnvironmentDefaults implements EnvironmentPostProcessor {
         d.put("spring.datasource.password", "${BERRYS_DB_PASSWORD:}");
         d.put("spring.datasource.hikari.maximum-pool-size", "${BERRYS_DB_POOL_SIZE:8}");
         d.put("spring.datasource.hikari.minimum-idle", "${BERRYS_DB_POOL_MIN_IDLE:2}");
+        // how long a request waits for a free connection before it is answered 503 (an outage the caller
+        // waits out), instead of Hikari's 30 s
+        d.put("spring.datasource.hikari.connection-timeout", "${BERRYS_DB_CONNECTION_TIMEOUT_MS:5000}");
         d.put("spring.data.redis.host", "${BERRYS_REDIS_HOST:127.0.0.1}");
         d.put("spring.data.redis.port", "${BERRYS_REDIS_PORT:6379}");
         d.put("spring.data.redis.password", "${BERRYS_REDIS_PASSWORD:}");

@@ -1,7 +1,9 @@
 package dev.berrys.starter.web;
 
+import dev.berrys.starter.calls.Outages;
 import jakarta.validation.ConstraintViolationException;
 import java.net.URI;
+import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -9,8 +11,10 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -18,6 +22,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -30,11 +35,17 @@ import tools.jackson.databind.DatabindException;
 
 /**
  * Turns every error into an RFC 9457 ProblemDetail with a stable {@code type}. Client errors name the
- * offending field; a 500 never shows an exception message.
+ * offending field; a 500 never shows an exception message. A dependency that cannot be had now (no
+ * database connection within the pool's timeout, the database or Redis unreachable, a service this one
+ * calls unavailable: {@link Outages#isOutage}) is a 503 {@code service-unavailable} with
+ * {@code Retry-After}: an outage the caller waits out and repeats, never a 500 it would count as a failure.
  */
 @RestControllerAdvice
 public class ProblemHandler extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    /** Seconds a caller is asked to wait before repeating a call refused for an outage. */
+    public static final int RETRY_AFTER_SECONDS = 2;
 
     @ExceptionHandler(ProblemException.class)
     ProblemDetail problem(ProblemException e) {
@@ -69,10 +80,37 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return RequestBodyTooLargeException.problem(e.limit());
     }
 
+    @ExceptionHandler({
+        DataAccessResourceFailureException.class, // CannotGetJdbcConnectionException, Redis unreachable
+        CannotCreateTransactionException.class, // no connection for the transaction
+        TransientDataAccessResourceException.class,
+        SQLTransientConnectionException.class // Hikari: connection not available within its timeout
+    })
+    ResponseEntity<ProblemDetail> unavailable(Exception e) {
+        return outage(e);
+    }
+
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e) {
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (Outages.isOutage(e)) {
+            return outage(e);
+        }
         log.error("unexpected error", e);
-        return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "An unexpected error occurred.");
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
+                .body(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "An unexpected error occurred."));
+    }
+
+    private static ResponseEntity<ProblemDetail> outage(Exception e) {
+        // the type only: a driver's message may name hosts, users or databases
+        log.warn("answered 503, a dependency is unavailable: {}", e.getClass().getSimpleName());
+        ProblemDetail p = Problems.of(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "service-unavailable",
+                "The service cannot reach a dependency (its database, Redis or another service) now; "
+                        + "repeat the call later.");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS))
+                .body(p);
     }
 
     @Override

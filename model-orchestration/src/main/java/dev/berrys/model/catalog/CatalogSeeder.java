@@ -14,6 +14,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -49,7 +50,7 @@ class CatalogSeeder {
         this.providers = providers;
         this.models = models;
         this.props = props;
-        // its own transaction: the first sight of a tenant may come inside a read-only one
+        // its own transaction, begun before any of the caller's (see ensureSeeded)
         this.tx = new TransactionTemplate(transactions);
         this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
@@ -59,9 +60,16 @@ class CatalogSeeder {
         ensureSeeded(DEFAULT_TENANT);
     }
 
+    /**
+     * Called before the caller's transaction, never inside one: a request holding a connection while it
+     * waits for a second starves the pool when as many requests as it has connections do so at once.
+     */
     void ensureSeeded(String tenant) {
         if (seeded.contains(tenant)) {
             return;
+        }
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("a tenant's catalog is seeded before a transaction, not inside one");
         }
         try {
             tx.executeWithoutResult(status -> seed(tenant));

@@ -10,7 +10,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The model catalog of the caller's tenant. */
 @Service
@@ -18,11 +20,14 @@ public class ModelService {
     private final CatalogModels models;
     private final Providers providers;
     private final Catalog catalog;
+    private final TransactionTemplate readOnly;
 
-    ModelService(CatalogModels models, Providers providers, Catalog catalog) {
+    ModelService(CatalogModels models, Providers providers, Catalog catalog, PlatformTransactionManager transactions) {
         this.models = models;
         this.providers = providers;
         this.catalog = catalog;
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
     }
 
     public record Command(
@@ -49,10 +54,14 @@ public class ModelService {
             Instant createdAt,
             Instant updatedAt) {}
 
-    @Transactional(readOnly = true)
+    /**
+     * The catalog is read (and a tenant seen for the first time seeded, on a connection of its own) before
+     * the transaction begins: a request holding a connection while it waits for a second one starves the
+     * pool when as many do so at once.
+     */
     public Page<View> list(String tenant, Pageable page) {
         catalog.forTenant(tenant);
-        return models.findByTenant(tenant, page).map(m -> view(tenant, m));
+        return readOnly.execute(status -> models.findByTenant(tenant, page).map(m -> view(tenant, m)));
     }
 
     @Transactional(readOnly = true)

@@ -13,7 +13,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Providers of the caller's tenant: create, change, delete; the API key is written, never read. A key goes
@@ -27,8 +29,16 @@ public class ProviderService {
     private final ApiKeyCipher cipher;
     private final Catalog catalog;
     private final AddressFilter addresses;
+    private final TransactionTemplate readOnly;
 
-    ProviderService(Providers providers, ApiKeyCipher cipher, Catalog catalog, AddressFilter addresses) {
+    ProviderService(
+            Providers providers,
+            ApiKeyCipher cipher,
+            Catalog catalog,
+            AddressFilter addresses,
+            PlatformTransactionManager transactions) {
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
         this.providers = providers;
         this.cipher = cipher;
         this.catalog = catalog;
@@ -61,10 +71,10 @@ public class ProviderService {
             Instant createdAt,
             Instant updatedAt) {}
 
-    @Transactional(readOnly = true)
+    /** The catalog is read (a new tenant seeded) before the transaction, as in {@link ModelService#list}. */
     public Page<View> list(String tenant, Pageable page) {
         catalog.forTenant(tenant);
-        return providers.findByTenant(tenant, page).map(ProviderService::view);
+        return readOnly.execute(status -> providers.findByTenant(tenant, page).map(ProviderService::view));
     }
 
     @Transactional(readOnly = true)

@@ -10,16 +10,19 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The routing policies of the caller's tenant; a change applies to the next call at once. */
 @Service
 public class RoutingPolicyService {
     private final RoutingPolicies policies;
     private final Catalog catalog;
+    private final TransactionTemplate tx;
 
-    RoutingPolicyService(RoutingPolicies policies, Catalog catalog) {
+    RoutingPolicyService(RoutingPolicies policies, Catalog catalog, TransactionTemplate tx) {
         this.policies = policies;
         this.catalog = catalog;
+        this.tx = tx;
     }
 
     public record Command(
@@ -39,16 +42,23 @@ public class RoutingPolicyService {
         return find(tenant, id);
     }
 
-    @Transactional
+    /**
+     * The catalog the preferred models are checked against is read (a new tenant seeded, on a connection of
+     * its own) before the transaction begins, never while it holds a connection.
+     */
     public RoutingPolicy create(String tenant, Command c) {
+        Catalog.Snapshot snapshot = catalog.forTenant(tenant);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        return save(tenant, UUID.randomUUID(), c, now, now);
+        return tx.execute(status -> save(tenant, snapshot, UUID.randomUUID(), c, now, now));
     }
 
-    @Transactional
     public RoutingPolicy update(String tenant, UUID id, Command c) {
-        RoutingPolicy current = find(tenant, id);
-        return save(tenant, id, c, current.createdAt(), Instant.now().truncatedTo(ChronoUnit.MICROS));
+        Catalog.Snapshot snapshot = catalog.forTenant(tenant);
+        return tx.execute(status -> {
+            RoutingPolicy current = find(tenant, id);
+            return save(
+                    tenant, snapshot, id, c, current.createdAt(), Instant.now().truncatedTo(ChronoUnit.MICROS));
+        });
     }
 
     @Transactional
@@ -59,9 +69,9 @@ public class RoutingPolicyService {
         catalog.invalidate(tenant);
     }
 
-    private RoutingPolicy save(String tenant, UUID id, Command c, Instant created, Instant updated) {
+    private RoutingPolicy save(
+            String tenant, Catalog.Snapshot snapshot, UUID id, Command c, Instant created, Instant updated) {
         List<String> preferred = c.preferredModels() == null ? List.of() : c.preferredModels();
-        Catalog.Snapshot snapshot = catalog.forTenant(tenant);
         for (int i = 0; i < preferred.size(); i++) {
             String name = preferred.get(i);
             if (name == null || snapshot.model(name).isEmpty()) {

@@ -20,9 +20,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * A plain chat call with an {@code Idempotency-Key} is made once per key and tenant: the repeated key (a
- * caller's retry after a lost answer, an execution resumed after a crash) gets the first answer byte for
- * byte, with no second upstream call, no second record and no second charge.
+ * A chat call with an {@code Idempotency-Key}, plain or streamed, is made once per key and tenant: the
+ * repeated key (a caller's retry after a lost answer, an execution resumed after a crash) gets the first
+ * answer byte for byte (a stream as the events it sent), with no second upstream call, no second record and
+ * no second charge.
  */
 @ModelIT
 class IdempotentChatIT {
@@ -173,6 +174,83 @@ class IdempotentChatIT {
         assertThat(a.status()).isEqualTo(200);
         assertThat(b.body()).isEqualTo(a.body());
         assertThat(upstream.requests).hasSize(1);
+    }
+
+    private static Api.Response stream(Api api, UUID project, String key) {
+        return api.post(
+                "/v1/chat/completions",
+                Map.of(
+                        "model",
+                        "fake-gpt",
+                        "stream",
+                        true,
+                        "stream_options",
+                        Map.of("include_usage", true),
+                        "messages",
+                        List.of(Map.of("role", "user", "content", "Say something."))),
+                Map.of("Idempotency-Key", key, "X-Berrys-Project-Id", project.toString()));
+    }
+
+    @Test
+    void aStreamedCallRepeatedUnderItsKeyGetsTheSameStreamWithoutASecondCall() throws InterruptedException {
+        Api api = tenant();
+        UUID project = UUID.randomUUID();
+        String key = "execution:" + UUID.randomUUID() + ":step:7";
+
+        var first = stream(api, project, key);
+        var second = stream(api, project, key);
+
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        assertThat(first.header("Content-Type")).startsWith("text/event-stream");
+        assertThat(first.body())
+                .startsWith("data: {")
+                .endsWith("data: [DONE]\n\n")
+                .contains("\"usage\"");
+        assertThat(second.status()).isEqualTo(200);
+        assertThat(second.header("Content-Type")).startsWith("text/event-stream");
+        assertThat(second.body()).isEqualTo(first.body());
+        assertThat(second.header("X-Berrys-Call-Id")).isEqualTo(first.header("X-Berrys-Call-Id"));
+        assertThat(second.header("X-Berrys-Model")).isEqualTo("fake-gpt");
+        assertThat(upstream.requests).hasSize(1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> recorded(project) == 1);
+        Thread.sleep(300); // an account of the repeat would land by now
+        assertThat(recorded(project)).isEqualTo(1);
+
+        // a streamed key asked for a plain answer (or the reverse) is another call under a used key
+        var plain = chat(api, project, key);
+        assertThat(plain.status()).isEqualTo(422);
+        assertThat(plain.json().get("field").asString()).isEqualTo("Idempotency-Key");
+        assertThat(plain.json().get("type").asString()).endsWith("/idempotency-key-reused");
+        assertThat(upstream.requests).hasSize(1);
+
+        // without a key every stream is a call of its own
+        api.post(
+                "/v1/chat/completions",
+                Map.of(
+                        "model",
+                        "fake-gpt",
+                        "stream",
+                        true,
+                        "messages",
+                        List.of(Map.of("role", "user", "content", "Hi"))),
+                Map.of("X-Berrys-Project-Id", project.toString()));
+        assertThat(upstream.requests).hasSize(2);
+    }
+
+    @Test
+    void aStreamThatFailedBeforeItsAnswerLetsTheKeyGo() {
+        Api api = tenant();
+        UUID project = UUID.randomUUID();
+        String key = "execution:" + UUID.randomUUID() + ":step:8";
+        upstream.then(FakeUpstream.status(500, null));
+
+        var failed = stream(api, project, key);
+        var retried = stream(api, project, key);
+
+        assertThat(failed.status()).isEqualTo(503);
+        assertThat(retried.status()).as(retried.body()).isEqualTo(200);
+        assertThat(retried.body()).endsWith("data: [DONE]\n\n");
+        assertThat(upstream.requests).hasSize(2);
     }
 
     @Test

@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -19,7 +20,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Gives each tenant a row per built-in tool (so that it can switch one off), the first time this process
  * serves the tenant; an upsert on the unique (tenant, name), so replicas racing on it are harmless. A
  * changed description or schema in a new release replaces the stored one. The seeding commits on its own,
- * so that a caller's transaction rolling back (an unknown tool is a 404) cannot undo it.
+ * so that a caller's transaction rolling back (an unknown tool is a 404) cannot undo it; it is called before
+ * the caller's transaction, never inside one, so that no request holds a connection while it waits for a
+ * second (with as many requests as the pool has connections doing so, the pool would run dry).
  */
 @Component
 class BuiltinSeeder {
@@ -43,6 +46,9 @@ class BuiltinSeeder {
     void ensure(String tenant) {
         if (seeded.contains(tenant)) {
             return;
+        }
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("built-in tools are seeded before a transaction, not inside one");
         }
         ownTransaction.executeWithoutResult(status -> upsert(tenant));
         seeded.add(tenant);

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +22,7 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The tools of each tenant: built-in, registered HTTP endpoints and those discovered on MCP servers. */
@@ -34,8 +36,16 @@ public class ToolRegistry {
     private final JsonSchemas schemas;
     private final AddressFilter addresses;
     private final JsonMapper json;
+    private final TransactionTemplate tx;
 
-    ToolRegistry(Tools tools, BuiltinSeeder seeder, JsonSchemas schemas, AddressFilter addresses, JsonMapper json) {
+    ToolRegistry(
+            Tools tools,
+            BuiltinSeeder seeder,
+            JsonSchemas schemas,
+            AddressFilter addresses,
+            JsonMapper json,
+            TransactionTemplate tx) {
+        this.tx = tx;
         this.tools = tools;
         this.seeder = seeder;
         this.schemas = schemas;
@@ -43,10 +53,14 @@ public class ToolRegistry {
         this.json = json;
     }
 
-    @Transactional
     public Page<ToolDefinition> list(
             String tenant, @Nullable Boolean enabled, @Nullable ToolSource source, Pageable page) {
         seeder.ensure(tenant);
+        return inTransaction(() -> listSeeded(tenant, enabled, source, page));
+    }
+
+    private Page<ToolDefinition> listSeeded(
+            String tenant, @Nullable Boolean enabled, @Nullable ToolSource source, Pageable page) {
         Specification<Tool> spec = (root, query, cb) -> {
             List<Predicate> where = new ArrayList<>();
             where.add(cb.equal(root.get("tenant"), tenant));
@@ -62,10 +76,9 @@ public class ToolRegistry {
     }
 
     /** The tool named {@code name}; 404 when the tenant has none. */
-    @Transactional
     public ToolDefinition require(String tenant, String name) {
         seeder.ensure(tenant);
-        return find(tenant, name).definition();
+        return inTransaction(() -> find(tenant, name).definition());
     }
 
     /**
@@ -74,9 +87,12 @@ public class ToolRegistry {
      *
      * @return the tool and whether it was created
      */
-    @Transactional
     public Registered register(String tenant, NewTool request) {
         seeder.ensure(tenant);
+        return inTransaction(() -> registerSeeded(tenant, request));
+    }
+
+    private Registered registerSeeded(String tenant, NewTool request) {
         var existing = tools.findByTenantAndName(tenant, request.name());
         if (existing.isPresent()) {
             if (request.isSwitchOnly()) {
@@ -115,12 +131,23 @@ public class ToolRegistry {
         return new Registered(tools.save(tool).definition(), true);
     }
 
-    @Transactional
     public ToolDefinition setEnabled(String tenant, String name, boolean enabled) {
         seeder.ensure(tenant);
-        Tool tool = find(tenant, name);
-        tool.changeEnabled(enabled);
-        return tool.definition();
+        return inTransaction(() -> {
+            Tool tool = find(tenant, name);
+            tool.changeEnabled(enabled);
+            return tool.definition();
+        });
+    }
+
+    /**
+     * The tenant's built-in tools are seeded before this transaction begins, never inside it: the seeding
+     * commits on its own connection, and a request holding one connection while it waits for a second
+     * starves the pool when as many requests as it has connections do so at once (the first calls of a
+     * tenant on a fresh replica).
+     */
+    private <T> T inTransaction(Supplier<T> work) {
+        return tx.execute(status -> work.get());
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.berrys.tool.support;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
@@ -53,14 +54,14 @@ public final class Api {
             try (InputStream in = res.getBody()) {
                 byte[] bytes = in.readAllBytes();
                 JsonNode json = bytes.length == 0 ? JSON.missingNode() : JSON.readTree(bytes);
-                return new Response(res.getStatusCode().value(), json, new String(bytes));
+                return new Response(res.getStatusCode().value(), json, new String(bytes), res.getHeaders());
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
         });
     }
 
-    public record Response(int status, JsonNode body, String raw) {
+    public record Response(int status, JsonNode body, String raw, HttpHeaders headers) {
         /** The {@code name} of each item of a page's {@code content}. */
         public java.util.List<String> names() {
             java.util.List<String> names = new java.util.ArrayList<>();

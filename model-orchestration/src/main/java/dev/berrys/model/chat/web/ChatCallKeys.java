@@ -61,8 +61,11 @@ class ChatCallKeys {
     /** This request holds the key: its call runs under {@code callId}. */
     record Owned(UUID callId) implements Claim {}
 
-    /** The key's call was answered: its id, model, label and body as sent. */
-    record Answered(UUID callId, String model, boolean simulated, String body) implements Claim {}
+    /**
+     * The key's call was answered: its id, model, label and body as sent (for a streamed call, the events
+     * it sent, {@code data: [DONE]} included).
+     */
+    record Answered(UUID callId, String model, boolean simulated, boolean streamed, String body) implements Claim {}
 
     Claim claim(String tenant, String key, UUID callId) {
         while (true) {
@@ -74,13 +77,15 @@ class ChatCallKeys {
                 return new Owned(callId);
             }
             List<@Nullable Answered> rows = jdbc.query(
-                    "select call_id, model_name, simulated, answer from chat_call_key where tenant = ? and idem_key = ?",
+                    "select call_id, model_name, simulated, streamed, answer from chat_call_key"
+                            + " where tenant = ? and idem_key = ?",
                     (rs, n) -> rs.getString("answer") == null
                             ? null
                             : new Answered(
                                     rs.getObject("call_id", UUID.class),
                                     rs.getString("model_name"),
                                     rs.getBoolean("simulated"),
+                                    rs.getBoolean("streamed"),
                                     rs.getString("answer")),
                     tenant,
                     key);
@@ -102,12 +107,16 @@ class ChatCallKeys {
         }
     }
 
-    /** Stores the answer before it is sent, so that a caller who lost it gets it again. */
-    void answer(String tenant, String key, UUID callId, String model, boolean simulated, String body) {
+    /**
+     * Stores the answer before it is sent (a streamed one before its last events), so that a caller who lost
+     * it gets it again.
+     */
+    void answer(
+            String tenant, String key, UUID callId, String model, boolean simulated, boolean streamed, String body) {
         held.remove(callId);
         jdbc.update("""
-                update chat_call_key set model_name = ?, simulated = ?, answer = ?, completed_at = now()
-                where tenant = ? and idem_key = ? and call_id = ?""", model, simulated, body, tenant, key, callId);
+                update chat_call_key set model_name = ?, simulated = ?, streamed = ?, answer = ?, completed_at = now()
+                where tenant = ? and idem_key = ? and call_id = ?""", model, simulated, streamed, body, tenant, key, callId);
     }
 
     /** Lets the key go when the call got no answer, so that a retry is routed again. */

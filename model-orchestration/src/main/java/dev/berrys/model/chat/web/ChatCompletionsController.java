@@ -14,8 +14,10 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -30,8 +32,9 @@ import tools.jackson.databind.node.ObjectNode;
  * OpenAI's {@code POST /v1/chat/completions}: plain JSON or, with {@code stream: true}, Server-Sent
  * Events ending with {@code data: [DONE]}. Answers from the simulated provider carry
  * {@code X-Berrys-Simulated: true}; every answer names the model in {@code X-Berrys-Model} and its
- * accounting record in {@code X-Berrys-Call-Id}. A plain call with an {@code Idempotency-Key} is made once
- * per key and tenant: a repeated key is answered with the first answer, byte for byte ({@link ChatCallKeys}).
+ * accounting record in {@code X-Berrys-Call-Id}. A call with an {@code Idempotency-Key}, plain or streamed,
+ * is made once per key and tenant: a repeated key is answered with the first answer, byte for byte (a
+ * streamed one as the events it sent), see {@link ChatCallKeys}.
  */
 @RestController
 class ChatCompletionsController {
@@ -56,43 +59,122 @@ class ChatCompletionsController {
         }
         ChatRequest request = parse(raw);
         CallHeaders headers = headers(http);
-        // a streamed answer cannot be given twice: the key counts for plain calls only (documented)
-        String key = request.streaming() ? null : IdempotencyKeys.validated(http.getHeader(IdempotencyKeys.HEADER));
+        String key = IdempotencyKeys.validated(http.getHeader(IdempotencyKeys.HEADER));
         UUID callId = UUID.randomUUID();
         ChatCall call = new ChatCall(request, raw, headers.purpose());
-        if (!request.streaming()) {
-            if (key == null) {
-                completePlain(callId, call, headers, response, null);
-                return;
-            }
+        @Nullable Key owned = null;
+        if (key != null) {
             String tenant = Tenants.require();
             switch (keys.claim(tenant, key, callId)) {
-                case ChatCallKeys.Answered a -> write(response, a.callId(), a.model(), a.simulated(), a.body());
-                case ChatCallKeys.Owned _ -> completePlain(callId, call, headers, response, new Key(tenant, key));
+                case ChatCallKeys.Answered a -> {
+                    if (a.streamed() != request.streaming()) {
+                        throw new ProblemException(
+                                HttpStatus.UNPROCESSABLE_CONTENT,
+                                "idempotency-key-reused",
+                                "This " + IdempotencyKeys.HEADER + " was used for a "
+                                        + (a.streamed() ? "streamed" : "plain") + " call.",
+                                Map.of("field", IdempotencyKeys.HEADER));
+                    }
+                    if (a.streamed()) {
+                        replayStream(response, a);
+                    } else {
+                        write(response, a.callId(), a.model(), a.simulated(), a.body());
+                    }
+                    return;
+                }
+                case ChatCallKeys.Owned _ -> owned = new Key(tenant, key);
             }
-            return;
         }
-        String id = "chatcmpl-" + callId.toString().replace("-", "");
-        long created = Instant.now().getEpochSecond();
-        response.setHeader(CALL_HEADER, callId.toString());
-        var sse = new SseWriter(response, json, id, created, request.includeUsageInStream());
-        try {
-            ChatService.Completed done = chats.complete(callId, call, headers, sse);
-            try {
-                sse.finish(done.result().inputTokens(), done.result().outputTokens());
-                response.getOutputStream().close();
-            } finally {
-                account(done);
-            }
-        } catch (ProblemException e) {
-            if (!sse.started()) {
-                throw e;
-            }
-            sse.fail(e.getMessage(), e.status().value());
+        if (request.streaming()) {
+            completeStreamed(callId, call, request, headers, response, owned);
+        } else {
+            completePlain(callId, call, headers, response, owned);
         }
     }
 
     private record Key(String tenant, String key) {}
+
+    /**
+     * A streamed call. Under a key the events are kept as they are sent and stored before the last ones go
+     * out (the usage chunk, {@code data: [DONE]}), so that a caller whose stream broke after that gets the
+     * same stream again and no second charge; a call that did not get that far lets the key go.
+     */
+    private void completeStreamed(
+            UUID callId,
+            ChatCall call,
+            ChatRequest request,
+            CallHeaders headers,
+            HttpServletResponse response,
+            @Nullable Key key)
+            throws IOException {
+        String id = "chatcmpl-" + callId.toString().replace("-", "");
+        long created = Instant.now().getEpochSecond();
+        response.setHeader(CALL_HEADER, callId.toString());
+        var sse = new SseWriter(response, json, id, created, request.includeUsageInStream(), key != null);
+        ChatService.Completed done;
+        try {
+            done = chats.complete(callId, call, headers, sse);
+        } catch (ProblemException e) {
+            release(key, callId);
+            if (!sse.started()) {
+                throw e;
+            }
+            sse.fail(e.getMessage(), e.status().value());
+            return;
+        } catch (RuntimeException e) {
+            release(key, callId);
+            throw e;
+        }
+        try {
+            sse.finish(
+                    done.result().inputTokens(),
+                    done.result().outputTokens(),
+                    key == null ? null : events -> keep(key, callId, done, true, events));
+            response.getOutputStream().close();
+        } finally {
+            account(done);
+        }
+    }
+
+    private void release(@Nullable Key key, UUID callId) {
+        if (key != null) {
+            keys.release(key.tenant(), key.key(), callId);
+        }
+    }
+
+    /** Stores the answer under its key; the caller still gets it when that fails. */
+    private void keep(Key key, UUID callId, ChatService.Completed done, boolean streamed, String body) {
+        try {
+            keys.answer(
+                    key.tenant(),
+                    key.key(),
+                    callId,
+                    done.route().name(),
+                    done.route().provider().simulated(),
+                    streamed,
+                    body);
+        } catch (RuntimeException e) {
+            // a retry of the key waits out the claim, then runs again
+            log.warn("answer of model call {} could not be kept for its idempotency key: {}", callId, e.toString());
+        }
+    }
+
+    private static void replayStream(HttpServletResponse response, ChatCallKeys.Answered a) throws IOException {
+        response.setStatus(200);
+        response.setContentType("text/event-stream");
+        response.setCharacterEncoding("UTF-8");
+        response.setHeader("Cache-Control", "no-cache");
+        response.setHeader(CALL_HEADER, a.callId().toString());
+        response.setHeader(MODEL_HEADER, a.model());
+        if (a.simulated()) {
+            response.setHeader(BerrysHeaders.SIMULATED, "true");
+        }
+        byte[] bytes = a.body().getBytes(StandardCharsets.UTF_8);
+        response.setContentLength(bytes.length);
+        var out = response.getOutputStream();
+        out.write(bytes);
+        out.close();
+    }
 
     /**
      * A plain (not streamed) call. Under a key its answer is stored before it is sent, so that a caller who
@@ -107,9 +189,7 @@ class ChatCompletionsController {
         try {
             done = chats.complete(callId, call, headers, null);
         } catch (RuntimeException e) {
-            if (key != null) {
-                keys.release(key.tenant(), key.key(), callId);
-            }
+            release(key, callId);
             throw e;
         }
         try {
@@ -122,15 +202,7 @@ class ChatCompletionsController {
                     .completion(done.result()));
             boolean simulated = done.route().provider().simulated();
             if (key != null) {
-                try {
-                    keys.answer(key.tenant(), key.key(), callId, done.route().name(), simulated, body);
-                } catch (RuntimeException e) {
-                    // the caller still gets its answer; a retry of the key waits out the claim, then runs again
-                    log.warn(
-                            "answer of model call {} could not be kept for its idempotency key: {}",
-                            callId,
-                            e.toString());
-                }
+                keep(key, callId, done, false, body);
             }
             write(response, callId, done.route().name(), simulated, body);
         } finally {

@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -25,8 +27,17 @@ final class SseWriter implements ChatStream {
     private final boolean includeUsage;
     private ModelRoute route;
     private OpenAiWire wire;
+    /** Every event sent so far, for a call under an idempotency key; null without one. */
+    private final @Nullable StringBuilder sent;
 
-    SseWriter(HttpServletResponse response, JsonMapper json, String id, long created, boolean includeUsage) {
+    SseWriter(
+            HttpServletResponse response,
+            JsonMapper json,
+            String id,
+            long created,
+            boolean includeUsage,
+            boolean keepTranscript) {
+        this.sent = keepTranscript ? new StringBuilder() : null;
         this.response = response;
         this.json = json;
         this.id = id;
@@ -51,14 +62,19 @@ final class SseWriter implements ChatStream {
         write(wire.deltaChunk(delta, includeUsage));
     }
 
-    void finish(long inputTokens, long outputTokens) {
+    /**
+     * Sends the last events: the usage chunk if asked for, then {@code data: [DONE]}. With a transcript kept,
+     * {@code keep} gets the whole stream as it will have been sent before these last events go out.
+     */
+    void finish(long inputTokens, long outputTokens, @Nullable Consumer<String> keep) {
         if (wire == null) {
             start();
         }
-        if (includeUsage) {
-            write(wire.usageChunk(inputTokens, outputTokens));
+        String tail = (includeUsage ? event(wire.usageChunk(inputTokens, outputTokens)) : "") + DONE;
+        if (keep != null && sent != null) {
+            keep.accept(sent + tail);
         }
-        done();
+        send(tail);
     }
 
     void fail(String message, int code) {
@@ -82,15 +98,24 @@ final class SseWriter implements ChatStream {
         write(wire.roleChunk(includeUsage));
     }
 
+    private static final String DONE = "data: [DONE]\n\n";
+
     private void write(ObjectNode chunk) {
-        send("data: " + json.writeValueAsString(chunk) + "\n\n");
+        send(event(chunk));
+    }
+
+    private String event(ObjectNode chunk) {
+        return "data: " + json.writeValueAsString(chunk) + "\n\n";
     }
 
     private void done() {
-        send("data: [DONE]\n\n");
+        send(DONE);
     }
 
     private void send(String event) {
+        if (sent != null) {
+            sent.append(event);
+        }
         try {
             OutputStream out = response.getOutputStream();
             out.write(event.getBytes(StandardCharsets.UTF_8));
