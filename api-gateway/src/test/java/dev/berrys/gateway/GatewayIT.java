@@ -52,7 +52,7 @@ public abstract class GatewayIT {
 
     protected static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {};
     protected static final StubService STUB = StubService.start();
-    protected static final String SERVICE_SECRET = "it-service-secret-0123456789abcdef";
+    public static final String SERVICE_SECRET = "it-service-secret-0123456789abcdef";
     /** Nothing listens here: a route to it is a service that is down. */
     protected static final String CLOSED_PORT_URL = "http://127.0.0.1:1";
 

@@ -22,7 +22,7 @@ class StartupSecretsIT {
         assertThatThrownBy(() -> new SpringApplicationBuilder(GatewayApplication.class)
                         .run(
                                 "--server.port=0",
-                                "--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/test",
+                                "--spring.datasource.url=" + TestDatabase.URL,
                                 "--berrys.auth.service-client.secret=" + PUBLISHED_SECRET,
                                 "--berrys.auth.encryption-key=" + PUBLISHED_KEY))
                 .isInstanceOf(SecretPolicy.InsecureSecrets.class)

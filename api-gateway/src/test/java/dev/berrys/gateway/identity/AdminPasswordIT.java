@@ -3,6 +3,8 @@ package dev.berrys.gateway.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berrys.gateway.GatewayApplication;
+import dev.berrys.gateway.GatewayIT;
+import dev.berrys.gateway.TestDatabase;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
@@ -31,7 +33,8 @@ class AdminPasswordIT {
     @Test
     void generatedAdminPasswordIsPrintedOnceAndNeverLogged(CapturedOutput output) {
         String admin = "it-admin-" + UUID.randomUUID().toString().substring(0, 8);
-        String serviceSecret = "it-service-secret-" + UUID.randomUUID();
+        // the cached contexts' secret: this gateway seeds the service client in the same database
+        String serviceSecret = GatewayIT.SERVICE_SECRET;
         String configuredLater = "configured-later-" + UUID.randomUUID();
         String password;
 
@@ -68,7 +71,7 @@ class AdminPasswordIT {
         return new SpringApplicationBuilder(GatewayApplication.class)
                 .run(
                         "--server.port=0",
-                        "--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/test",
+                        "--spring.datasource.url=" + TestDatabase.URL,
                         "--spring.datasource.hikari.maximum-pool-size=2",
                         "--logging.structured.format.console=ecs",
                         "--berrys.auth.admin.username=" + admin,
