@@ -40,6 +40,10 @@ import tools.jackson.databind.json.JsonMapper;
 public class ToolExecutor {
     private static final Logger log = LoggerFactory.getLogger(ToolExecutor.class);
     private static final int MAX_SUMMARY = 2000;
+    /** How long a tool's run waits for the database to record it (a short outage), before giving up on the answer. */
+    private static final Duration RECORD_PATIENCE = Duration.ofSeconds(60);
+
+    private final RecordRetry recording = new RecordRetry(RECORD_PATIENCE);
 
     private final ToolRegistry registry;
     private final BuiltinTools builtins;
@@ -92,7 +96,11 @@ public class ToolExecutor {
             throw new ProblemException.Conflict("tool-disabled", "The tool '" + name + "' is disabled.");
         }
         if (idempotencyKey == null) {
-            return run(tenant, tool, request, null);
+            try {
+                return run(tenant, tool, request, null);
+            } catch (RecordRetry.ToolRanUnrecorded e) {
+                throw e.original();
+            }
         }
         ToolCallKeys.Claim claim = keys.claim(tenant, idempotencyKey, name);
         if (claim instanceof ToolCallKeys.Answered answered) {
@@ -101,8 +109,12 @@ public class ToolExecutor {
         var owned = new Key(idempotencyKey, ((ToolCallKeys.Owned) claim).claimId());
         try {
             return run(tenant, tool, request, owned);
+        } catch (RecordRetry.ToolRanUnrecorded e) {
+            // the tool ran: the key stays claimed, so that a retry waits (or takes over after the lease) rather than
+            // running the tool again at once
+            throw e.original();
         } catch (RuntimeException e) {
-            // nothing was recorded under the key: a retry may run the tool
+            // nothing was recorded under the key and the tool did not run: a retry may run it
             keys.release(tenant, owned.key(), owned.claimId());
             throw e;
         }
@@ -147,7 +159,7 @@ public class ToolExecutor {
                 durationMs,
                 instance.value());
         var answer = new ToolExecutionResult(id, name, status, result, error, durationMs);
-        tx.executeWithoutResult(s -> {
+        recording.run(() -> tx.executeWithoutResult(s -> {
             executions.save(record);
             if (key != null) {
                 keys.complete(tenant, key.key(), key.claimId(), answer);
@@ -158,7 +170,7 @@ public class ToolExecutor {
                     new ToolEvents.ToolExecuted(
                             id, call.projectId(), call.taskId(), call.executionId(), name, status, durationMs),
                     tenant);
-        });
+        }));
         Timer.builder("berrys.tool.executions")
                 .tag("tool", name)
                 .tag("outcome", status)
