@@ -41,7 +41,7 @@ sleep 10
 total=0; total_anon=0; total_file=0
 printf '%-22s %8s %8s %8s\n' service rss_mb anon_mb file_mb
 for s in "${SERVICES[@]}"; do
-  read -r rss anon file < <(awk '/^VmRSS/ {r=$2} /^RssAnon/ {a=$2} /^RssFile/ {f=$2} END {printf "%.0f %.0f %.0f", r/1024, a/1024, f/1024}' "/proc/$(cat "${BERRYS_HOME:-.berrys}/pids/$s.pid")/status")
+  read -r rss anon file < <(awk '/^VmRSS/ {r=$2} /^RssAnon/ {a=$2} /^RssFile/ {f=$2} END {printf "%.0f %.0f %.0f\n", r/1024, a/1024, f/1024}' "/proc/$(cat "${BERRYS_HOME:-.berrys}/pids/$s.pid")/status")
   total=$((total + rss)); total_anon=$((total_anon + anon)); total_file=$((total_file + file))
   printf '%-22s %8s %8s %8s\n' "$s" "$rss" "$anon" "$file"
 done
