@@ -1,6 +1,5 @@
 package dev.berrys.model.usage;
 
-import dev.berrys.contracts.events.EventTypes;
 import dev.berrys.contracts.events.ModelEvents;
 import dev.berrys.model.budget.BudgetGuard;
 import dev.berrys.model.routing.Attempt;
@@ -105,7 +104,6 @@ public class CallRecorder {
                         call.tenant(), call.projectId(), call.costUsd(), call.inputTokens() + call.outputTokens());
             }
             events.publish(
-                    EventTypes.MODEL_CALL_RECORDED,
                     call.id(),
                     new ModelEvents.CallRecorded(
                             call.id(),

@@ -1,7 +1,6 @@
 package dev.berrys.workflow.workflow;
 
 import dev.berrys.contracts.events.AgentRef;
-import dev.berrys.contracts.events.EventTypes;
 import dev.berrys.contracts.events.WorkflowEvents;
 import dev.berrys.starter.events.EventPublisher;
 import java.util.List;
@@ -27,7 +26,6 @@ class WorkflowCommands {
 
     void requestPlan(Workflow w) {
         events.publish(
-                EventTypes.PLAN_REQUESTED,
                 w.projectId(),
                 new WorkflowEvents.PlanRequested(w.id(), w.projectId(), w.goal(), null, null),
                 w.tenant());
@@ -36,7 +34,6 @@ class WorkflowCommands {
     void requestTeam(Workflow w) {
         List<String> roles = json.readValue(Objects.requireNonNull(w.roles()), new TypeReference<List<String>>() {});
         events.publish(
-                EventTypes.TEAM_REQUESTED,
                 w.projectId(),
                 new WorkflowEvents.TeamRequested(w.id(), w.projectId(), Objects.requireNonNull(w.planId()), roles),
                 w.tenant());
@@ -46,10 +43,7 @@ class WorkflowCommands {
         List<AgentRef> team = json.readValue(w.team(), new TypeReference<List<AgentRef>>() {});
         UUID planId = Objects.requireNonNull(w.planId());
         events.publish(
-                EventTypes.PLAN_RUN_REQUESTED,
-                w.projectId(),
-                new WorkflowEvents.PlanRunRequested(w.id(), w.projectId(), planId, team),
-                w.tenant());
+                w.projectId(), new WorkflowEvents.PlanRunRequested(w.id(), w.projectId(), planId, team), w.tenant());
     }
 
     /** Sends the current step's command again; true where the step has one. */
