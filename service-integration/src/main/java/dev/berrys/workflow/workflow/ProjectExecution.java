@@ -15,7 +15,6 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The {@code project-execution} saga: reacts to the events of the main flow and publishes the next
@@ -30,19 +29,12 @@ class ProjectExecution {
     private final EventPublisher events;
     private final WorkflowCommands commands;
     private final StepDeadlines deadlines;
-    private final JsonMapper json;
 
-    ProjectExecution(
-            Workflows workflows,
-            EventPublisher events,
-            WorkflowCommands commands,
-            StepDeadlines deadlines,
-            JsonMapper json) {
+    ProjectExecution(Workflows workflows, EventPublisher events, WorkflowCommands commands, StepDeadlines deadlines) {
         this.workflows = workflows;
         this.events = events;
         this.commands = commands;
         this.deadlines = deadlines;
-        this.json = json;
     }
 
     @OnEvent
@@ -64,7 +56,7 @@ class ProjectExecution {
                     .map(PlanningEvents.TaskSpec::role)
                     .distinct()
                     .toList();
-            if (w.planCreated(e.planId(), e.version(), json.writeValueAsString(roles), meta.type())) {
+            if (w.planCreated(e.planId(), e.version(), roles, meta.type())) {
                 commands.requestTeam(w);
             }
         });
@@ -73,7 +65,7 @@ class ProjectExecution {
     @OnEvent
     void teamAssembled(AgentEvents.TeamAssembled e, EventMetadata meta) {
         withWorkflow(e.projectId(), w -> {
-            Workflow.Step next = w.teamAssembled(e.planId(), json.writeValueAsString(e.agents()), meta.type());
+            Workflow.Step next = w.teamAssembled(e.planId(), e.agents(), meta.type());
             if (next == Workflow.Step.AWAITING_APPROVAL) {
                 events.publish(
                         e.projectId(),

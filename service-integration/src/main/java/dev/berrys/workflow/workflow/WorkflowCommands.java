@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The commands a workflow sends for its steps, through the outbox, in the workflow's tenant (the reconciler
@@ -17,11 +15,9 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class WorkflowCommands {
     private final EventPublisher events;
-    private final JsonMapper json;
 
-    WorkflowCommands(EventPublisher events, JsonMapper json) {
+    WorkflowCommands(EventPublisher events) {
         this.events = events;
-        this.json = json;
     }
 
     void requestPlan(Workflow w) {
@@ -32,7 +28,7 @@ class WorkflowCommands {
     }
 
     void requestTeam(Workflow w) {
-        List<String> roles = json.readValue(Objects.requireNonNull(w.roles()), new TypeReference<List<String>>() {});
+        List<String> roles = Objects.requireNonNull(w.roles());
         events.publish(
                 w.projectId(),
                 new WorkflowEvents.TeamRequested(w.id(), w.projectId(), Objects.requireNonNull(w.planId()), roles),
@@ -40,7 +36,7 @@ class WorkflowCommands {
     }
 
     void runPlan(Workflow w) {
-        List<AgentRef> team = json.readValue(w.team(), new TypeReference<List<AgentRef>>() {});
+        List<AgentRef> team = w.team();
         UUID planId = Objects.requireNonNull(w.planId());
         events.publish(
                 w.projectId(), new WorkflowEvents.PlanRunRequested(w.id(), w.projectId(), planId, team), w.tenant());
