@@ -8,7 +8,6 @@ import dev.berrys.contracts.events.AgentEvents.ExecutionContinued;
 import dev.berrys.contracts.events.AgentEvents.ExecutionFailed;
 import dev.berrys.contracts.events.AgentEvents.ExecutionStepRecorded;
 import dev.berrys.contracts.events.AgentEvents.ExecutionWaiting;
-import dev.berrys.contracts.events.EventTypes;
 import dev.berrys.starter.events.EventPublisher;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
@@ -130,7 +129,6 @@ class Checkpoints {
         e.waitFor(reason, since);
         if (!already) {
             events.publish(
-                    EventTypes.EXECUTION_WAITING,
                     e.id(),
                     new ExecutionWaiting(e.id(), e.taskId(), e.projectId(), e.attempt(), reason, since),
                     e.tenant());
@@ -146,11 +144,7 @@ class Checkpoints {
             return false;
         }
         if (e.stopWaiting()) {
-            events.publish(
-                    EventTypes.EXECUTION_CONTINUED,
-                    e.id(),
-                    new ExecutionContinued(e.id(), e.taskId(), e.projectId(), e.attempt()),
-                    e.tenant());
+            events.publish(e.id(), new ExecutionContinued(e.id(), e.taskId(), e.projectId(), e.attempt()), e.tenant());
         }
         return true;
     }
@@ -177,7 +171,6 @@ class Checkpoints {
         e.complete(output);
         memory.remember(e.tenant(), e.projectId(), e.id(), e.taskId(), e.agentId(), e.role(), e.title(), output);
         events.publish(
-                EventTypes.EXECUTION_COMPLETED,
                 e.id(),
                 new ExecutionCompleted(
                         e.id(),
@@ -204,7 +197,6 @@ class Checkpoints {
         }
         e.fail(reason, retryable);
         events.publish(
-                EventTypes.EXECUTION_FAILED,
                 e.id(),
                 new ExecutionFailed(e.id(), e.taskId(), e.projectId(), e.agentId(), e.attempt(), reason, retryable),
                 e.tenant());
@@ -215,7 +207,6 @@ class Checkpoints {
         entities.persist(step.toStep(e.id()));
         e.recordStep(step.inputTokens(), step.outputTokens());
         events.publish(
-                EventTypes.EXECUTION_STEP_RECORDED,
                 e.id(),
                 new ExecutionStepRecorded(
                         e.id(),
@@ -238,11 +229,7 @@ class Checkpoints {
                 "select exists (select 1 from cancelled_project where project_id = ?)", Boolean.class, e.projectId()));
         if (cancelled) {
             e.cancel("project cancelled");
-            events.publish(
-                    EventTypes.EXECUTION_CANCELLED,
-                    e.id(),
-                    new ExecutionCancelled(e.id(), e.taskId(), e.projectId()),
-                    e.tenant());
+            events.publish(e.id(), new ExecutionCancelled(e.id(), e.taskId(), e.projectId()), e.tenant());
             return null;
         }
         return e;

@@ -10,7 +10,6 @@ import dev.berrys.agent.template.TemplateCatalog;
 import dev.berrys.agent.template.TemplateSpec;
 import dev.berrys.contracts.events.AgentEvents.ExecutionCancelled;
 import dev.berrys.contracts.events.AgentEvents.ExecutionStarted;
-import dev.berrys.contracts.events.EventTypes;
 import dev.berrys.contracts.events.TaskOutput;
 import dev.berrys.starter.events.EventPublisher;
 import java.util.ArrayList;
@@ -84,11 +83,7 @@ class ExecutionStarts {
         for (Execution e : pending) {
             if (cancelled.contains(e.projectId())) {
                 e.cancel("project cancelled");
-                events.publish(
-                        EventTypes.EXECUTION_CANCELLED,
-                        e.id(),
-                        new ExecutionCancelled(e.id(), e.taskId(), e.projectId()),
-                        e.tenant());
+                events.publish(e.id(), new ExecutionCancelled(e.id(), e.taskId(), e.projectId()), e.tenant());
                 continue;
             }
             AgentInfo agent = team.get(e.agentId());
@@ -102,7 +97,6 @@ class ExecutionStarts {
             String user = Prompts.user(e.goal(), e.title(), e.description(), dependencies(e), projectNotes, e.taskId());
             e.start(template.id(), template.model(), template.maxSteps(), template.tools(), system, user);
             events.publish(
-                    EventTypes.EXECUTION_STARTED,
                     e.id(),
                     new ExecutionStarted(e.id(), e.taskId(), e.projectId(), e.agentId(), e.attempt()),
                     e.tenant());

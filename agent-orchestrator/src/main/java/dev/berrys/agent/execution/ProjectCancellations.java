@@ -1,8 +1,6 @@
 package dev.berrys.agent.execution;
 
-import dev.berrys.contracts.Streams;
 import dev.berrys.contracts.events.AgentEvents.ExecutionCancelled;
-import dev.berrys.contracts.events.EventTypes;
 import dev.berrys.contracts.events.ProjectEvents.Cancelled;
 import dev.berrys.starter.events.EventMetadata;
 import dev.berrys.starter.events.EventPublisher;
@@ -33,7 +31,7 @@ class ProjectCancellations {
 
     private record Stopped(UUID id, UUID taskId) {}
 
-    @OnEvent(stream = Streams.PROJECT, type = EventTypes.PROJECT_CANCELLED)
+    @OnEvent
     void on(Cancelled cancelled, EventMetadata event) {
         jdbc.update(
                 "insert into cancelled_project (project_id, tenant, reason) values (?, ?, ?) on conflict do nothing",
@@ -51,11 +49,7 @@ class ProjectCancellations {
                 cancelled.projectId(),
                 event.tenant());
         for (Stopped c : stopped) {
-            events.publish(
-                    EventTypes.EXECUTION_CANCELLED,
-                    c.id(),
-                    new ExecutionCancelled(c.id(), c.taskId(), cancelled.projectId()),
-                    event.tenant());
+            events.publish(c.id(), new ExecutionCancelled(c.id(), c.taskId(), cancelled.projectId()), event.tenant());
         }
         if (!stopped.isEmpty()) {
             List<UUID> ids = stopped.stream().map(Stopped::id).toList();

@@ -1,10 +1,8 @@
 package dev.berrys.agent.execution;
 
-import dev.berrys.contracts.Streams;
 import dev.berrys.contracts.events.AgentEvents.ExecutionCancelled;
 import dev.berrys.contracts.events.AgentEvents.ExecutionCompleted;
 import dev.berrys.contracts.events.AgentEvents.ExecutionFailed;
-import dev.berrys.contracts.events.EventTypes;
 import dev.berrys.contracts.events.PlanningEvents.TaskAssigned;
 import dev.berrys.starter.events.EventMetadata;
 import dev.berrys.starter.events.EventPublisher;
@@ -41,7 +39,7 @@ class TaskAssignments {
         this.leases = leases;
     }
 
-    @OnEvent(stream = Streams.PLANNING, type = EventTypes.TASK_ASSIGNED)
+    @OnEvent
     void on(TaskAssigned task, EventMetadata event) {
         boolean cancelled = Boolean.TRUE.equals(jdbc.queryForObject(
                 "select exists (select 1 from cancelled_project where project_id = ?)",
@@ -81,11 +79,7 @@ class TaskAssignments {
             return;
         }
         if (cancelled) {
-            events.publish(
-                    EventTypes.EXECUTION_CANCELLED,
-                    id,
-                    new ExecutionCancelled(id, task.taskId(), task.projectId()),
-                    event.tenant());
+            events.publish(id, new ExecutionCancelled(id, task.taskId(), task.projectId()), event.tenant());
             return;
         }
         launcher.launchAfterCommit(id);
@@ -121,10 +115,7 @@ class TaskAssignments {
                                     task.attempt(),
                                     Objects.requireNonNullElse(rs.getString("error"), "the execution failed"),
                                     rs.getBoolean("retryable"));
-                    String type = payload instanceof ExecutionCompleted
-                            ? EventTypes.EXECUTION_COMPLETED
-                            : EventTypes.EXECUTION_FAILED;
-                    events.publish(type, id, payload, tenant);
+                    events.publish(id, payload, tenant);
                 },
                 task.taskId(),
                 task.attempt(),

@@ -2,10 +2,8 @@ package dev.berrys.agent.team;
 
 import dev.berrys.agent.template.TemplateCatalog;
 import dev.berrys.agent.template.TemplateSpec;
-import dev.berrys.contracts.Streams;
 import dev.berrys.contracts.events.AgentEvents.TeamAssembled;
 import dev.berrys.contracts.events.AgentRef;
-import dev.berrys.contracts.events.EventTypes;
 import dev.berrys.contracts.events.WorkflowEvents.TeamRequested;
 import dev.berrys.starter.events.EventMetadata;
 import dev.berrys.starter.events.EventPublisher;
@@ -38,7 +36,7 @@ class TeamAssembler {
         this.events = events;
     }
 
-    @OnEvent(stream = Streams.WORKFLOW, type = EventTypes.TEAM_REQUESTED)
+    @OnEvent
     void on(TeamRequested request, EventMetadata event) {
         String tenant = event.tenant();
         List<String> roles = request.roles().stream()
@@ -68,11 +66,7 @@ class TeamAssembler {
                 .sorted(Comparator.comparing(AgentInfo::role))
                 .map(a -> new AgentRef(a.id(), a.role(), a.name()))
                 .toList();
-        events.publish(
-                EventTypes.TEAM_ASSEMBLED,
-                request.projectId(),
-                new TeamAssembled(request.projectId(), request.planId(), team),
-                tenant);
+        events.publish(request.projectId(), new TeamAssembled(request.projectId(), request.planId(), team), tenant);
     }
 
     static String displayName(String role) {

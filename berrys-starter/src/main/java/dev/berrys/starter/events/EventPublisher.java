@@ -1,5 +1,7 @@
 package dev.berrys.starter.events;
 
+import dev.berrys.contracts.events.DeclaredEvent;
+import dev.berrys.contracts.events.EventCatalogue;
 import dev.berrys.starter.security.Tenants;
 import java.time.Instant;
 import java.util.UUID;
@@ -29,17 +31,28 @@ public class EventPublisher {
         this.relay = relay;
     }
 
-    /** Publishes for the current tenant (of the event being handled, or of the caller's token). */
-    public UUID publish(String type, UUID subject, Object data) {
-        return publish(type, subject, data, Tenants.require());
+    /**
+     * Publishes {@code payload} for the current tenant (of the event being handled, or of the caller's token).
+     *
+     * @see #publish(UUID, Object, String)
+     */
+    public UUID publish(UUID subject, Object payload) {
+        return publish(subject, payload, Tenants.require());
     }
 
     /**
-     * Writes the event to the outbox. Must run inside a transaction.
+     * Writes the event to the outbox. Its type comes from the payload's class, which must be declared with
+     * {@link dev.berrys.contracts.events.Event} on this service's stream. Must run inside a transaction.
      *
      * @return the event id
+     * @throws IllegalArgumentException when the payload's class is no declared event, or one of another stream
      */
-    public UUID publish(String type, UUID subject, Object data, String tenant) {
+    public UUID publish(UUID subject, Object payload, String tenant) {
+        DeclaredEvent event = EventCatalogue.require(payload.getClass());
+        if (!event.stream().equals(props.stream())) {
+            throw new IllegalArgumentException(payload.getClass().getName() + " is an event of " + event.stream()
+                    + ", and this service publishes on " + props.stream());
+        }
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("events are published inside the transaction of the change they describe");
         }
@@ -51,19 +64,19 @@ public class EventPublisher {
                 "1.0",
                 id.toString(),
                 "/berrys/" + props.group(),
-                type,
+                event.type(),
                 Instant.now().toString(),
                 subject.toString(),
                 "application/json",
                 tenant,
                 correlationId,
                 trace.currentTraceparent(),
-                json.valueToTree(data));
+                json.valueToTree(payload));
         jdbc.update(
                 "insert into outbox_event (id, stream, type, envelope) values (?, ?, ?, ?)",
                 id,
-                props.stream(),
-                type,
+                event.stream(),
+                event.type(),
                 json.writeValueAsString(envelope));
         // one wake-up per transaction, however many events it publishes (a suspended outer transaction has its own)
         if (TransactionSynchronizationManager.getSynchronizations().stream()

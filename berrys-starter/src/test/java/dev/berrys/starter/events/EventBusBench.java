@@ -1,5 +1,6 @@
 package dev.berrys.starter.events;
 
+import dev.berrys.contracts.events.Event;
 import dev.berrys.starter.test.BerrysIntegrationTest;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,6 +52,7 @@ class EventBusBench {
     @Autowired
     TransactionTemplate tx;
 
+    @Event(type = "bench.ping", stream = STREAM)
     record Ping(int n) {}
 
     @Test
@@ -77,7 +79,7 @@ class EventBusBench {
                         }
                         tx.executeWithoutResult(s -> {
                             for (int k = 0; k < EVENTS_PER_TX; k++) {
-                                publisher.publish("bench.ping", subject, new Ping(base + k), "bench");
+                                publisher.publish(subject, new Ping(base + k), "bench");
                             }
                         });
                     }
@@ -116,7 +118,7 @@ class EventBusBench {
             int b = i;
             tx.executeWithoutResult(s -> {
                 for (int k = 0; k < 10; k++) {
-                    publisher.publish("bench.ping", subject, new Ping(b * 10 + k), "bench");
+                    publisher.publish(subject, new Ping(b * 10 + k), "bench");
                 }
             });
         }
@@ -128,7 +130,7 @@ class EventBusBench {
     static class BenchApp {}
 
     static class Handler {
-        @OnEvent(stream = STREAM, type = "bench.ping")
+        @OnEvent
         void ping(Ping ping, EventMetadata meta) {
             int i = received.getAndIncrement();
             if (i < latenciesMicros.length) {

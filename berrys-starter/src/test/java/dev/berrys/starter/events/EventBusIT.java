@@ -3,6 +3,7 @@ package dev.berrys.starter.events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.berrys.contracts.events.Event;
 import dev.berrys.starter.calls.OutagePolicy;
 import dev.berrys.starter.test.BerrysIntegrationTest;
 import io.lettuce.core.Consumer;
@@ -75,7 +76,14 @@ class EventBusIT {
     @Autowired
     OutagePolicy outages;
 
+    @Event(type = "note.written", stream = STREAM)
     record Note(UUID marker, String text) {}
+
+    @Event(type = "note.counted", stream = STREAM)
+    record CountedNote(UUID marker, String text) {}
+
+    @Event(type = "note.poison", stream = STREAM)
+    record PoisonNote(UUID marker, String text) {}
 
     /**
      * A second replica in the same process: its own relay over the same outbox and its own consumer, under
@@ -99,7 +107,7 @@ class EventBusIT {
                 int b = batch;
                 tx.executeWithoutResult(status -> {
                     for (int i = 0; i < 50; i++) {
-                        publisher.publish("note.counted", run, new Note(run, "n" + (b * 50 + i)), "t1");
+                        publisher.publish(run, new CountedNote(run, "n" + (b * 50 + i)), "t1");
                     }
                 });
                 Thread.sleep(10);
@@ -130,7 +138,7 @@ class EventBusIT {
     void aPublishInsideATransactionThatRollsBackSendsNothing() throws InterruptedException {
         UUID marker = UUID.randomUUID();
         tx.executeWithoutResult(status -> {
-            publisher.publish("note.written", marker, new Note(marker, "never"), "t1");
+            publisher.publish(marker, new Note(marker, "never"), "t1");
             status.setRollbackOnly();
         });
         UUID control = publishNote("after the rollback");
@@ -196,7 +204,7 @@ class EventBusIT {
     @Test
     void aPoisonEventLandsInTheDeadLetterStreamAfterMaxDeliveries() {
         UUID marker = UUID.randomUUID();
-        tx.executeWithoutResult(status -> publisher.publish("note.poison", marker, new Note(marker, "poison"), "t1"));
+        tx.executeWithoutResult(status -> publisher.publish(marker, new PoisonNote(marker, "poison"), "t1"));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> deadLetters.list(100).stream()
                 .anyMatch(d -> d.event().contains(marker.toString())));
@@ -277,7 +285,7 @@ class EventBusIT {
             int b = batch;
             tx.executeWithoutResult(status -> {
                 for (int i = 0; i < 500; i++) {
-                    publisher.publish("note.counted", run, new Note(run, "n" + (b * 500 + i)), "t1");
+                    publisher.publish(run, new CountedNote(run, "n" + (b * 500 + i)), "t1");
                 }
             });
         }
@@ -300,7 +308,7 @@ class EventBusIT {
     }
 
     private void publishNote(UUID marker, String text) {
-        tx.executeWithoutResult(status -> publisher.publish("note.written", marker, new Note(marker, text), "t1"));
+        tx.executeWithoutResult(status -> publisher.publish(marker, new Note(marker, text), "t1"));
     }
 
     private boolean outboxSent(UUID marker) {
@@ -341,7 +349,7 @@ class EventBusIT {
             this.jdbc = jdbc;
         }
 
-        @OnEvent(stream = STREAM, type = "note.written")
+        @OnEvent
         void written(Note note, EventMetadata meta) {
             attempts.merge(note.marker(), 1, Integer::sum);
             Integer left = unavailableFor.computeIfPresent(note.marker(), (m, n) -> n - 1);
@@ -355,13 +363,13 @@ class EventBusIT {
             }
         }
 
-        @OnEvent(stream = STREAM, type = "note.counted")
-        void counted(Note note) {
+        @OnEvent
+        void counted(CountedNote note) {
             jdbc.update("insert into effect (event_id, payload) values (?, ?)", note.marker(), note.text());
         }
 
-        @OnEvent(stream = STREAM, type = "note.poison")
-        void poison(Note note) {
+        @OnEvent
+        void poison(PoisonNote note) {
             attempts.merge(note.marker(), 1, Integer::sum);
             throw new IllegalArgumentException("poisoned event " + note.marker());
         }

@@ -1,6 +1,7 @@
 package dev.berrys.starter.events;
 
 import dev.berrys.starter.hopbench.HopPublisher;
+import dev.berrys.starter.hopbench.HopPublisher.Ping;
 import dev.berrys.starter.test.BerrysIntegrationTest;
 import java.io.File;
 import java.nio.file.Path;
@@ -44,7 +45,6 @@ class EventHopBench {
     static final int RATE = Integer.getInteger("bench.rate", 100);
     static final int WARMUP = Integer.getInteger("bench.warmup", 300);
     static final String NAMESPACE = "hop-" + UUID.randomUUID() + ":";
-    static final String STREAM = "berrys.hoppublisher";
 
     static final long[] latenciesMicros = new long[EVENTS];
     static final AtomicInteger measured = new AtomicInteger();
@@ -57,8 +57,6 @@ class EventHopBench {
     static void namespace(DynamicPropertyRegistry registry) {
         registry.add("berrys.events.namespace", () -> NAMESPACE);
     }
-
-    record Ping(int n, boolean warmUp) {}
 
     @Test
     void oneHopAcrossTwoJvms() throws Exception {
@@ -103,7 +101,7 @@ class EventHopBench {
     static class ConsumerApp {}
 
     static class Handler {
-        @OnEvent(stream = STREAM, type = "hop.ping")
+        @OnEvent
         void ping(Ping ping, EventMetadata meta) {
             if (!ping.warmUp()) {
                 int i = measured.getAndIncrement();

@@ -3,6 +3,7 @@ package dev.berrys.starter.events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.berrys.contracts.events.Event;
 import dev.berrys.starter.test.BerrysIntegrationTest;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -55,6 +56,7 @@ class OutboxWakeIT {
 
     private final List<OutboxRelay> relays = new ArrayList<>();
 
+    @Event(type = "note.written", stream = "berrys.waketest")
     record Note(UUID marker) {}
 
     @AfterEach
@@ -134,7 +136,7 @@ class OutboxWakeIT {
     }
 
     private void publish(EventPublisher publisher, UUID marker) {
-        tx.executeWithoutResult(s -> publisher.publish("note.written", marker, new Note(marker), "t1"));
+        tx.executeWithoutResult(s -> publisher.publish(marker, new Note(marker), "t1"));
     }
 
     private boolean sent(UUID marker) {

@@ -1,5 +1,6 @@
 package dev.berrys.starter.hopbench;
 
+import dev.berrys.contracts.events.Event;
 import dev.berrys.starter.events.EventPublisher;
 import dev.berrys.starter.test.TestSecurityConfiguration;
 import java.util.UUID;
@@ -15,7 +16,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * transaction at {@code bench.rate} events/s, the first {@code bench.warmup} marked as warm-up.
  */
 public final class HopPublisher {
-    record Ping(int n, boolean warmUp) {}
+    /** The event of the hop, shared by both JVMs. */
+    @Event(type = "hop.ping", stream = "berrys.hoppublisher")
+    public record Ping(int n, boolean warmUp) {}
 
     private HopPublisher() {}
 
@@ -49,7 +52,7 @@ public final class HopPublisher {
                 LockSupport.parkNanos(wait);
             }
             int n = i;
-            tx.executeWithoutResult(s -> publisher.publish("hop.ping", subject, new Ping(n, n < warmUp), "bench"));
+            tx.executeWithoutResult(s -> publisher.publish(subject, new Ping(n, n < warmUp), "bench"));
         }
         // the consumer ends this process once it has every event
         LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(60));

@@ -79,7 +79,7 @@ final class ArchitectureDoc {
         var out = new StringBuilder("| stream | type | producer | consumers | payload (shared-contracts) |\n"
                 + "| --- | --- | --- | --- | --- |\n");
         for (EventCatalogue.Event e : catalogue.events) {
-            String payload = e.payloads().isEmpty() ? "?" : e.payloads().getFirst();
+            String payload = e.payload();
             out.append("| `")
                     .append(e.stream())
                     .append("` | `")

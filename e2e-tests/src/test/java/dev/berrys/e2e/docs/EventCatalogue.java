@@ -2,13 +2,14 @@ package dev.berrys.e2e.docs;
 
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.ImportDeclaration;
-import com.github.javaparser.ast.body.FieldDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.body.RecordDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.AnnotationExpr;
+import com.github.javaparser.ast.expr.ClassExpr;
+import com.github.javaparser.ast.expr.ConditionalExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
@@ -20,26 +21,33 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Every event type, read from the sources: its name ({@code EventTypes}), the service that publishes it
- * ({@code publish(EventTypes.X, subject, new Payload(...))}) and so its stream, its payload record in
- * shared-contracts, and the {@code @OnEvent} handlers that consume it.
+ * Every event, read from the sources: the catalogue in shared-contracts (each payload record's
+ * {@code @Event(type, stream)}), the services that publish it ({@code publish(…, new Payload(…))}, whose stream
+ * must be the declared one), and the {@code @OnEvent} handlers that consume it (by their payload parameter, or the
+ * payload class the annotation names for a handler that reads JSON).
  */
 final class EventCatalogue {
     static final String CONTRACT_EVENTS = "dev.berrys.contracts.events.";
     private static final Pattern SCHEMA =
             Pattern.compile("(?m)^berrys:\\s*\\n\\s+service:\\s*\\n\\s+schema:\\s*(\\S+)");
 
-    record Handler(String module, String stream, String type, String handler, String parameter) {}
+    /** An event as its payload record declares it; {@code payload} as in {@code ProjectEvents.Created}. */
+    record Declared(String type, String stream, String payload) {}
 
-    record Event(String type, String stream, List<String> producers, List<String> payloads, List<Handler> consumers) {}
+    /** A handler of {@code payload} (as in {@code ProjectEvents.Created}), reading it as {@code parameter}. */
+    record Handler(String module, String payload, String handler, String parameter) {}
+
+    record Event(String type, String stream, List<String> producers, String payload, List<Handler> consumers) {}
 
     final List<Event> events = new ArrayList<>();
     final Map<String, String> payloadFields = new LinkedHashMap<>();
@@ -54,65 +62,51 @@ final class EventCatalogue {
         Map<String, String> types = contracts.stringConstants("EventTypes");
         Map<String, String> streams = contracts.stringConstants("Streams");
         readPayloads(contracts);
+        Map<String, Declared> declared = declared(contracts, types, streams);
 
-        Map<String, List<String[]>> published = new LinkedHashMap<>(); // type -> [module, payload]
+        Map<String, Set<String>> publishers = new LinkedHashMap<>(); // payload -> modules
         List<Handler> handlers = new ArrayList<>();
         Map<String, String> streamOf = new LinkedHashMap<>();
         for (String module : services) {
             Sources sources = Sources.of(root, module);
             streamOf.put(module, "berrys." + schema(root, module));
-            publications(sources, types).forEach(p -> published
-                    .computeIfAbsent(p[0], k -> new ArrayList<>())
-                    .add(new String[] {module, p[1]}));
-            handlers.addAll(handlers(sources, types, streams));
+            for (String payload : publications(sources, declared.keySet())) {
+                publishers.computeIfAbsent(payload, k -> new LinkedHashSet<>()).add(module);
+            }
+            handlers.addAll(handlers(sources));
         }
+        Map<String, Integer> typeOrder = new LinkedHashMap<>();
+        types.values().forEach(t -> typeOrder.put(t, typeOrder.size()));
         List<String> streamOrder = List.copyOf(streams.values());
-        for (String type : types.values()) {
-            List<String[]> sites = published.getOrDefault(type, List.of());
-            if (sites.isEmpty()) {
-                problems.add("no service publishes " + type);
-                continue;
+        for (Declared d : declared.values()) {
+            List<String> producers = List.copyOf(publishers.getOrDefault(d.payload(), Set.of()));
+            if (producers.isEmpty()) {
+                problems.add("no service publishes " + d.type() + " (" + d.payload() + ")");
             }
-            List<String> producers = sites.stream().map(s -> s[0]).distinct().toList();
-            List<String> payloads = sites.stream()
-                    .map(s -> s[1])
-                    .filter(p -> !p.equals("?"))
-                    .distinct()
+            for (String producer : producers) {
+                if (!streamOf.get(producer).equals(d.stream())) {
+                    problems.add(d.payload() + " is an event of " + d.stream() + ", but " + producer + " publishes on "
+                            + streamOf.get(producer));
+                }
+            }
+            List<Handler> consumers = handlers.stream()
+                    .filter(h -> h.payload().equals(d.payload()))
                     .toList();
-            if (producers.size() != 1) {
-                problems.add(type + " is published by more than one service: " + producers);
-            }
-            if (payloads.size() != 1) {
-                problems.add(type + " is published with " + (payloads.isEmpty() ? "no known" : "several")
-                        + " payloads: " + payloads);
-            }
-            payloads.stream()
-                    .filter(p -> !payloadFields.containsKey(p))
-                    .forEach(p ->
-                            problems.add(type + " is published as " + p + ", which is no record of shared-contracts"));
-            String stream = streamOf.get(producers.getFirst());
-            List<Handler> consumers =
-                    handlers.stream().filter(h -> h.type().equals(type)).toList();
-            for (Handler h : consumers) {
-                if (!h.stream().equals(stream)) {
-                    problems.add(h.handler() + " in " + h.module() + " waits for " + type + " on " + h.stream()
-                            + ", but " + producers.getFirst() + " publishes it on " + stream);
-                }
-                if (h.parameter().startsWith(CONTRACT_EVENTS)
-                        && !payloads.isEmpty()
-                        && !h.parameter().substring(CONTRACT_EVENTS.length()).equals(payloads.getFirst())) {
-                    problems.add(h.handler() + " in " + h.module() + " reads " + type + " as " + h.parameter()
-                            + ", but it is published as " + payloads.getFirst());
-                }
-            }
-            events.add(new Event(type, stream, producers, payloads, consumers));
+            events.add(new Event(d.type(), d.stream(), producers, d.payload(), consumers));
         }
         for (Handler h : handlers) {
-            if (!types.containsValue(h.type())) {
-                problems.add(h.handler() + " in " + h.module() + " waits for an unknown type " + h.type());
+            if (!declared.containsKey(h.payload())) {
+                problems.add(
+                        h.handler() + " in " + h.module() + " handles " + h.payload() + ", which is no declared event");
             }
         }
-        events.sort(Comparator.comparing((Event e) -> streamOrder.indexOf(e.stream())));
+        for (String type : types.values()) {
+            if (declared.values().stream().noneMatch(d -> d.type().equals(type))) {
+                problems.add("no payload record declares " + type);
+            }
+        }
+        events.sort(Comparator.comparing((Event e) -> streamOrder.indexOf(e.stream()))
+                .thenComparing(e -> typeOrder.getOrDefault(e.type(), Integer.MAX_VALUE)));
     }
 
     /** The payload records of shared-contracts, e.g. {@code ProjectEvents.Created} to its fields. */
@@ -135,74 +129,75 @@ final class EventCatalogue {
         }
     }
 
+    /** The records of shared-contracts' events package that carry {@code @Event(type, stream)}, by payload name. */
+    private Map<String, Declared> declared(Sources contracts, Map<String, String> types, Map<String, String> streams) {
+        Map<String, Declared> out = new LinkedHashMap<>();
+        Map<String, String> byType = new LinkedHashMap<>();
+        for (CompilationUnit unit : contracts.units) {
+            for (RecordDeclaration record : unit.findAll(RecordDeclaration.class)) {
+                String name = record.getFullyQualifiedName().orElseThrow();
+                Optional<AnnotationExpr> event = Sources.annotation(record, "Event");
+                if (!name.startsWith(CONTRACT_EVENTS) || event.isEmpty()) {
+                    continue;
+                }
+                String payload = name.substring(CONTRACT_EVENTS.length());
+                String type =
+                        Sources.single(Sources.attribute(event.get(), "type").orElseThrow(), Sources.literals(types));
+                String stream = Sources.single(
+                        Sources.attribute(event.get(), "stream").orElseThrow(), Sources.literals(streams));
+                String other = byType.putIfAbsent(type, payload);
+                if (other != null) {
+                    problems.add(type + " is declared by both " + other + " and " + payload);
+                }
+                out.put(payload, new Declared(type, stream, payload));
+            }
+        }
+        return out;
+    }
+
     /**
-     * (type, payload) of every call named {@code publish} that names an event type: the first argument that is
-     * a string constant naming one (of {@code EventTypes}, or of the calling class), and the first argument
-     * after it that creates the payload (inline, or in a local variable). This covers the starter's
-     * {@code EventPublisher.publish(type, subject, payload)} and a service's own wrappers around it alike.
+     * The declared payloads a module publishes: those created among the arguments of a call named {@code publish}
+     * (inline, or in a local variable, either branch of a {@code ?:}). This covers the starter's
+     * {@code EventPublisher.publish(subject, payload)} and a service's own wrappers around it alike.
      */
-    private static List<String[]> publications(Sources sources, Map<String, String> types) {
-        List<String[]> out = new ArrayList<>();
+    private static List<String> publications(Sources sources, Set<String> declared) {
+        List<String> out = new ArrayList<>();
         for (CompilationUnit unit : sources.units) {
             for (MethodCallExpr call : unit.findAll(MethodCallExpr.class)) {
                 if (!call.getNameAsString().equals("publish")) {
                     continue;
                 }
-                Map<String, Expression> constants = new LinkedHashMap<>();
-                TypeDeclaration<?> caller =
-                        call.findAncestor(TypeDeclaration.class).orElse(null);
-                if (caller != null) {
-                    for (FieldDeclaration field : caller.getFields()) {
-                        field.getVariables().forEach(v -> v.getInitializer()
-                                .ifPresent(init -> constants.put(v.getNameAsString(), init)));
+                for (Expression arg : call.getArguments()) {
+                    for (ObjectCreationExpr creation : creations(arg)) {
+                        String payload = contractName(creation.getType().getNameWithScope(), unit);
+                        if (declared.contains(payload)) {
+                            out.add(payload);
+                        }
                     }
-                }
-                constants.putAll(Sources.literals(types));
-                var args = call.getArguments();
-                for (int i = 0; i < args.size(); i++) {
-                    String type = typeNamed(args.get(i), constants, types);
-                    if (type == null) {
-                        continue;
-                    }
-                    String payload = "?";
-                    for (int j = i + 1; j < args.size() && payload.equals("?"); j++) {
-                        payload = payloadOf(args.get(j), unit);
-                    }
-                    out.add(new String[] {type, payload});
-                    break;
                 }
             }
         }
         return out;
     }
 
-    private static String typeNamed(Expression arg, Map<String, Expression> constants, Map<String, String> types) {
-        if (!(arg.isNameExpr() || arg.isFieldAccessExpr() || arg.isStringLiteralExpr())) {
-            return null;
+    private static List<ObjectCreationExpr> creations(Expression e) {
+        if (e instanceof ObjectCreationExpr c) {
+            return List.of(c);
         }
-        try {
-            String value = Sources.single(arg, constants);
-            return types.containsValue(value) ? value : null;
-        } catch (IllegalStateException notAConstant) {
-            return null; // a variable: the call that chose the type names it
+        if (e instanceof ConditionalExpr c) {
+            var out = new ArrayList<>(creations(c.getThenExpr()));
+            out.addAll(creations(c.getElseExpr()));
+            return out;
         }
-    }
-
-    private static String payloadOf(Expression payload, CompilationUnit unit) {
-        Optional<ObjectCreationExpr> creation = Optional.empty();
-        if (payload instanceof ObjectCreationExpr c) {
-            creation = Optional.of(c);
-        } else if (payload instanceof NameExpr n) {
-            creation = payload.findAncestor(MethodDeclaration.class).stream()
+        if (e instanceof NameExpr n) {
+            return e.findAncestor(MethodDeclaration.class).stream()
                     .flatMap(m -> m.findAll(VariableDeclarator.class).stream())
                     .filter(v -> v.getNameAsString().equals(n.getNameAsString()))
                     .flatMap(v -> v.getInitializer().stream())
-                    .filter(Expression::isObjectCreationExpr)
-                    .map(Expression::asObjectCreationExpr)
-                    .findFirst();
+                    .flatMap(init -> creations(init).stream())
+                    .toList();
         }
-        return creation.map(c -> contractName(c.getType().getNameWithScope(), unit))
-                .orElse("?");
+        return List.of();
     }
 
     /** The fully qualified name of a type as written in {@code unit} (through its imports), else as written. */
@@ -222,7 +217,8 @@ final class EventCatalogue {
         return full.startsWith(CONTRACT_EVENTS) ? full.substring(CONTRACT_EVENTS.length()) : full;
     }
 
-    static List<Handler> handlers(Sources sources, Map<String, String> types, Map<String, String> streams) {
+    /** The {@code @OnEvent} methods: the payload class the annotation names, else their first parameter's. */
+    static List<Handler> handlers(Sources sources) {
         List<Handler> out = new ArrayList<>();
         for (CompilationUnit unit : sources.units) {
             for (MethodDeclaration method : unit.findAll(MethodDeclaration.class)) {
@@ -230,17 +226,19 @@ final class EventCatalogue {
                 if (onEvent.isEmpty()) {
                     continue;
                 }
-                String stream = Sources.single(
-                        Sources.attribute(onEvent.get(), "stream").orElseThrow(), Sources.literals(streams));
-                String type =
-                        Sources.single(Sources.attribute(onEvent.get(), "type").orElseThrow(), Sources.literals(types));
                 String parameter = method.getParameters().isEmpty()
                         ? "?"
                         : resolve(method.getParameter(0).getType().asString(), unit);
+                String payload = Sources.attribute(onEvent.get(), "value")
+                        .filter(Expression::isClassExpr)
+                        .map(v -> contractName(((ClassExpr) v).getType().asString(), unit))
+                        .orElseGet(() -> parameter.startsWith(CONTRACT_EVENTS)
+                                ? parameter.substring(CONTRACT_EVENTS.length())
+                                : parameter);
                 String owner = method.findAncestor(TypeDeclaration.class)
                         .map(t -> t.getNameAsString())
                         .orElse("?");
-                out.add(new Handler(sources.module, stream, type, owner + "." + method.getNameAsString(), parameter));
+                out.add(new Handler(sources.module, payload, owner + "." + method.getNameAsString(), parameter));
             }
         }
         return out;

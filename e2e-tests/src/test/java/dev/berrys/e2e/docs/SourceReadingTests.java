@@ -5,15 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The generator reads handlers and mappings however they are laid out and commented. */
 class SourceReadingTests {
-    static final Map<String, String> TYPES = Map.of("PLAN_CREATED", "plan.created", "TASK_READY", "task.ready");
-    static final Map<String, String> STREAMS = Map.of("PLANNING", "berrys.planning");
-
     @TempDir
     Path root;
 
@@ -25,36 +21,32 @@ class SourceReadingTests {
     }
 
     @Test
-    void aHandlerIsFoundWithATrailingCommentAStaticImportOrItsAnnotationSplitOverLines() throws IOException {
+    void aHandlerIsFoundByItsParameterOrByTheClassItsAnnotationNamesHoweverItIsLaidOut() throws IOException {
         Sources sources = module("Handlers.java", """
                 package dev.berrys.some;
 
-                import static dev.berrys.contracts.Streams.PLANNING;
-
-                import dev.berrys.contracts.Streams;
-                import dev.berrys.contracts.events.EventTypes;
+                import dev.berrys.contracts.events.PlanningEvents;
                 import dev.berrys.contracts.events.PlanningEvents.PlanCreated;
 
                 class Handlers {
-                    @OnEvent(stream = Streams.PLANNING, type = EventTypes.PLAN_CREATED) // the plan is there
+                    @OnEvent // the plan is there
                     void created(PlanCreated e) {}
 
                     /* ready */ @OnEvent(
-                            // on the planning stream
-                            stream = PLANNING,
-                            type = EventTypes.TASK_READY /* a task */)
+                            // read as JSON
+                            PlanningEvents.TaskReady.class /* a task */)
                     void ready(tools.jackson.databind.JsonNode e) {}
                 }
                 """);
 
-        var handlers = EventCatalogue.handlers(sources, TYPES, STREAMS);
+        var handlers = EventCatalogue.handlers(sources);
 
         assertThat(handlers)
-                .extracting(h -> h.type() + " on " + h.stream() + " by " + h.handler() + " as " + h.parameter())
+                .extracting(h -> h.payload() + " by " + h.handler() + " as " + h.parameter())
                 .containsExactlyInAnyOrder(
-                        "plan.created on berrys.planning by Handlers.created as "
+                        "PlanningEvents.PlanCreated by Handlers.created as "
                                 + "dev.berrys.contracts.events.PlanningEvents.PlanCreated",
-                        "task.ready on berrys.planning by Handlers.ready as tools.jackson.databind.JsonNode");
+                        "PlanningEvents.TaskReady by Handlers.ready as tools.jackson.databind.JsonNode");
     }
 
     @Test
@@ -97,7 +89,7 @@ class SourceReadingTests {
     }
 
     @Test
-    void aHandlerWaitingOnAnotherStreamOrForAnotherPayloadThanThePublishersIsAProblem() throws IOException {
+    void anEventPublishedOffItsStreamAnUnpublishedOneAndAHandlerOfNoDeclaredEventAreProblems() throws IOException {
         String contracts = "src/main/java/dev/berrys/contracts/";
         write("shared-contracts", contracts + "Streams.java", """
                 package dev.berrys.contracts;
@@ -110,51 +102,64 @@ class SourceReadingTests {
                 package dev.berrys.contracts.events;
                 public final class EventTypes {
                     public static final String PLAN_CREATED = "plan.created";
+                    public static final String PLAN_FAILED = "plan.failed";
+                    public static final String TASK_READY = "task.ready";
                 }
                 """);
         write("shared-contracts", contracts + "events/PlanningEvents.java", """
                 package dev.berrys.contracts.events;
+                import dev.berrys.contracts.Streams;
                 import java.util.UUID;
                 public final class PlanningEvents {
+                    public record TaskSpec(UUID taskId) {}
+                    @Event(type = EventTypes.PLAN_CREATED, stream = Streams.PLANNING)
                     public record PlanCreated(UUID planId) {}
+                    @Event(type = EventTypes.PLAN_FAILED, stream = Streams.PLANNING)
                     public record PlanFailed(UUID planId) {}
+                    @Event(type = EventTypes.TASK_READY, stream = Streams.PLANNING)
+                    public record TaskReady(UUID taskId) {}
                 }
                 """);
         write("planner", "src/main/resources/application.yml", "berrys:\n  service:\n    schema: planning\n");
         write("planner", "src/main/java/dev/berrys/planner/Plans.java", """
                 package dev.berrys.planner;
-                import dev.berrys.contracts.events.EventTypes;
                 import dev.berrys.contracts.events.PlanningEvents;
                 class Plans {
-                    void create(java.util.UUID id) {
-                        events.publish(EventTypes.PLAN_CREATED, id, new PlanningEvents.PlanCreated(id));
+                    void create(java.util.UUID id, boolean ok) {
+                        Object payload = ok ? new PlanningEvents.PlanCreated(id) : new PlanningEvents.PlanFailed(id);
+                        events.publish(id, payload);
                     }
                 }
                 """);
         write("listener", "src/main/resources/application.yml", "berrys:\n  service:\n    schema: project\n");
         write("listener", "src/main/java/dev/berrys/listener/Handlers.java", """
                 package dev.berrys.listener;
-                import dev.berrys.contracts.Streams;
-                import dev.berrys.contracts.events.EventTypes;
                 import dev.berrys.contracts.events.PlanningEvents.PlanFailed;
+                import dev.berrys.contracts.events.PlanningEvents.TaskSpec;
                 class Handlers {
-                    @OnEvent(stream = Streams.PROJECT, type = EventTypes.PLAN_CREATED) // the wrong stream
-                    void created(PlanFailed e) {}
+                    @OnEvent
+                    void failed(PlanFailed e) {
+                        events.publish(e.planId(), new PlanFailed(e.planId()));
+                    }
+
+                    @OnEvent
+                    void spec(TaskSpec e) {}
                 }
                 """);
 
         var catalogue = new EventCatalogue(root, java.util.List.of("planner", "listener"));
 
         assertThat(catalogue.events)
-                .singleElement()
-                .satisfies(e -> assertThat(e.stream()).isEqualTo("berrys.planning"))
-                .satisfies(e -> assertThat(e.payloads()).containsExactly("PlanningEvents.PlanCreated"));
+                .extracting(e -> e.type() + " on " + e.stream() + " by " + e.producers() + " of " + e.payload())
+                .containsExactly(
+                        "plan.created on berrys.planning by [planner] of PlanningEvents.PlanCreated",
+                        "plan.failed on berrys.planning by [planner, listener] of PlanningEvents.PlanFailed",
+                        "task.ready on berrys.planning by [] of PlanningEvents.TaskReady");
         assertThat(catalogue.problems)
                 .containsExactlyInAnyOrder(
-                        "Handlers.created in listener waits for plan.created on berrys.project, but planner publishes"
-                                + " it on berrys.planning",
-                        "Handlers.created in listener reads plan.created as"
-                                + " dev.berrys.contracts.events.PlanningEvents.PlanFailed, but it is published as"
-                                + " PlanningEvents.PlanCreated");
+                        "PlanningEvents.PlanFailed is an event of berrys.planning, but listener publishes on"
+                                + " berrys.project",
+                        "no service publishes task.ready (PlanningEvents.TaskReady)",
+                        "Handlers.spec in listener handles PlanningEvents.TaskSpec, which is no declared event");
     }
 }

@@ -1,6 +1,5 @@
 package dev.berrys.model.budget;
 
-import dev.berrys.contracts.events.EventTypes;
 import dev.berrys.contracts.events.ModelEvents;
 import dev.berrys.model.ModelProperties;
 import dev.berrys.starter.events.EventPublisher;
@@ -157,7 +156,6 @@ public class BudgetGuard {
         tx.executeWithoutResult(status -> {
             if (budgets.claimExceeded(tenant, projectId)) {
                 events.publish(
-                        EventTypes.BUDGET_EXCEEDED,
                         projectId,
                         new ModelEvents.BudgetExceeded(
                                 projectId,
@@ -205,7 +203,6 @@ public class BudgetGuard {
                 && budget.reached(warningRatio)
                 && budgets.claimWarning(tenant, projectId)) {
             events.publish(
-                    EventTypes.BUDGET_WARNING,
                     projectId,
                     new ModelEvents.BudgetWarning(
                             projectId,

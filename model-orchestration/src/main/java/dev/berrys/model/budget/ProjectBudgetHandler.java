@@ -1,7 +1,5 @@
 package dev.berrys.model.budget;
 
-import dev.berrys.contracts.Streams;
-import dev.berrys.contracts.events.EventTypes;
 import dev.berrys.contracts.events.ProjectEvents;
 import dev.berrys.starter.events.EventMetadata;
 import dev.berrys.starter.events.OnEvent;
@@ -21,7 +19,7 @@ class ProjectBudgetHandler {
         this.service = service;
     }
 
-    @OnEvent(stream = Streams.PROJECT, type = EventTypes.PROJECT_CREATED)
+    @OnEvent
     void created(ProjectEvents.Created event, EventMetadata meta) {
         if (event.budgetUsd() != null || event.budgetTokens() != null) {
             budgets.setIfAbsent(meta.tenant(), event.projectId(), event.budgetUsd(), event.budgetTokens());
@@ -32,12 +30,12 @@ class ProjectBudgetHandler {
      * The project's whole budget after a change: it replaces the limits and re-arms warning and refusal, except
      * that a change by anyone but an admin does not raise limits an admin set (see {@link BudgetService#changed}).
      */
-    @OnEvent(stream = Streams.PROJECT, type = EventTypes.PROJECT_BUDGET_CHANGED)
+    @OnEvent
     void changed(ProjectEvents.BudgetChanged event, EventMetadata meta) {
         service.changed(meta.tenant(), event.projectId(), event.budgetUsd(), event.budgetTokens(), event.setByRole());
     }
 
-    @OnEvent(stream = Streams.PROJECT, type = EventTypes.PROJECT_STARTED)
+    @OnEvent
     void started(ProjectEvents.Started event, EventMetadata meta) {
         if (event.budgetUsd() != null || event.budgetTokens() != null) {
             budgets.setIfAbsent(meta.tenant(), event.projectId(), event.budgetUsd(), event.budgetTokens());

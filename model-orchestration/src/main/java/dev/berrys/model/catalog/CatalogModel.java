@@ -1,13 +1,14 @@
 package dev.berrys.model.catalog;
 
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
@@ -23,7 +24,10 @@ class CatalogModel {
     private String name;
     private String upstreamName;
     private int contextWindow;
-    private String capabilities;
+
+    @Convert(converter = Capability.Column.class)
+    private List<Capability> capabilities;
+
     private BigDecimal inputPricePerMillion;
     private BigDecimal outputPricePerMillion;
     private boolean enabled;
@@ -48,7 +52,7 @@ class CatalogModel {
     record Spec(
             String upstreamName,
             int contextWindow,
-            Collection<String> capabilities,
+            Collection<Capability> capabilities,
             BigDecimal inputPricePerMillion,
             BigDecimal outputPricePerMillion,
             boolean enabled) {}
@@ -57,8 +61,11 @@ class CatalogModel {
         this.providerId = providerId;
         this.upstreamName = spec.upstreamName();
         this.contextWindow = spec.contextWindow();
-        this.capabilities = String.join(
-                ",", spec.capabilities().stream().sorted().distinct().toList());
+        // sorted by name, each once, as the column has always held them
+        this.capabilities = spec.capabilities().stream()
+                .distinct()
+                .sorted(Comparator.comparing(Capability::wire))
+                .toList();
         this.inputPricePerMillion = spec.inputPricePerMillion();
         this.outputPricePerMillion = spec.outputPricePerMillion();
         this.enabled = spec.enabled();
@@ -94,8 +101,8 @@ class CatalogModel {
         return contextWindow;
     }
 
-    List<String> capabilities() {
-        return capabilities.isBlank() ? List.of() : Arrays.asList(capabilities.split(","));
+    List<Capability> capabilities() {
+        return capabilities;
     }
 
     BigDecimal inputPricePerMillion() {

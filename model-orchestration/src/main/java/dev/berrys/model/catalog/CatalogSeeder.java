@@ -27,7 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class CatalogSeeder {
     static final String DEFAULT_TENANT = "default";
     private static final Logger log = LoggerFactory.getLogger(CatalogSeeder.class);
-    private static final List<String> FULL =
+    private static final List<Capability> FULL =
             List.of(Capability.CHAT, Capability.TOOLS, Capability.JSON_SCHEMA, Capability.STREAMING);
 
     /** Known list prices (USD per million input / output tokens); others get a conservative default. */
@@ -154,7 +154,7 @@ class CatalogSeeder {
         return providers.saveAndFlush(p);
     }
 
-    private void model(String tenant, Provider p, String name, int context, BigDecimal[] price, List<String> caps) {
+    private void model(String tenant, Provider p, String name, int context, BigDecimal[] price, List<Capability> caps) {
         String n = name.strip();
         if (n.isEmpty() || models.existsByTenantAndName(tenant, n)) {
             return;

@@ -11,7 +11,7 @@ public record ModelRoute(
         String name,
         String upstreamName,
         int contextWindow,
-        Set<String> capabilities,
+        Set<Capability> capabilities,
         BigDecimal inputPricePerMillion,
         BigDecimal outputPricePerMillion,
         boolean enabled,
@@ -23,7 +23,7 @@ public record ModelRoute(
         return enabled && provider.enabled();
     }
 
-    public boolean can(String capability) {
+    public boolean can(Capability capability) {
         return capabilities.contains(capability);
     }
 

@@ -47,7 +47,7 @@ public class ModelService {
             String name,
             String upstreamName,
             int contextWindow,
-            List<String> capabilities,
+            List<Capability> capabilities,
             BigDecimal inputPricePerMillion,
             BigDecimal outputPricePerMillion,
             boolean enabled,
@@ -100,10 +100,9 @@ public class ModelService {
     }
 
     private static CatalogModel.Spec spec(Command c, @Nullable CatalogModel current) {
-        List<String> caps = c.capabilities() != null
-                ? c.capabilities()
+        List<Capability> caps = c.capabilities() != null
+                ? Capability.parse(c.capabilities())
                 : current != null ? current.capabilities() : List.of(Capability.CHAT);
-        Capability.check(caps);
         return new CatalogModel.Spec(
                 c.upstreamName() != null && !c.upstreamName().isBlank()
                         ? c.upstreamName().strip()

@@ -16,7 +16,7 @@ public record RoutingPolicy(
         UUID id,
         String taskType,
         List<String> preferredModels,
-        Set<String> capabilities,
+        Set<Capability> capabilities,
         @Nullable BigDecimal maxOutputPricePerMillion,
         Strategy strategy,
         Instant createdAt,

@@ -80,8 +80,7 @@ public class RoutingPolicyService {
                         "Field 'preferredModels[" + i + "]' names no model of yours (GET /api/models lists them).");
             }
         }
-        List<String> caps = c.capabilities() == null ? List.of() : c.capabilities();
-        Capability.check(caps);
+        List<Capability> caps = c.capabilities() == null ? List.of() : Capability.parse(c.capabilities());
         if (policies.taskTypeTaken(tenant, c.taskType(), id)) {
             throw new ProblemException.Conflict(
                     "routing-policy-exists", "A routing policy for task type '" + c.taskType() + "' exists.");

@@ -6,6 +6,7 @@ import dev.berrys.model.routing.Attempt;
 import dev.berrys.model.routing.ChatExecutor;
 import dev.berrys.model.routing.Router;
 import dev.berrys.model.routing.RoutingFailedException;
+import dev.berrys.model.usage.CallOutcome;
 import dev.berrys.model.usage.CallRecorder;
 import dev.berrys.starter.security.Tenants;
 import dev.berrys.starter.web.ProblemException;
@@ -70,7 +71,7 @@ public class ChatService {
                 r.inputTokens(),
                 r.outputTokens(),
                 done.latencyMs(),
-                CallRecorder.SUCCEEDED,
+                CallOutcome.SUCCEEDED,
                 done.streamed(),
                 done.attempts());
     }
@@ -84,7 +85,7 @@ public class ChatService {
                 router.candidates(tenant, call.request(), headers.maxPricePerMillion(), headers.purpose());
         long estimate = Tokens.ofPrompt(call.request());
         if (candidates.isEmpty()) {
-            unanswered(callId, tenant, headers, requested, CallRecorder.FAILED, sink != null, 0, List.of());
+            unanswered(callId, tenant, headers, requested, CallOutcome.FAILED, sink != null, 0, List.of());
             throw new ProblemException(
                     HttpStatus.SERVICE_UNAVAILABLE,
                     "no-provider-available",
@@ -100,7 +101,7 @@ public class ChatService {
                     estimate,
                     candidates.getFirst().cost(estimate, 0));
         } catch (ProblemException refused) {
-            unanswered(callId, tenant, headers, requested, CallRecorder.REFUSED_BUDGET, sink != null, 0, List.of());
+            unanswered(callId, tenant, headers, requested, CallOutcome.REFUSED_BUDGET, sink != null, 0, List.of());
             throw refused;
         }
         long start = System.nanoTime();
@@ -116,14 +117,14 @@ public class ChatService {
                     tenant,
                     headers,
                     requested,
-                    CallRecorder.FAILED,
+                    CallOutcome.FAILED,
                     sink != null,
                     since(start),
                     failed.attempts());
             throw unavailable(failed);
         } catch (RuntimeException broken) {
             // e.g. the caller hung up mid-stream: the call is still recorded and its reservation given back
-            unanswered(callId, tenant, headers, requested, CallRecorder.FAILED, sink != null, since(start), List.of());
+            unanswered(callId, tenant, headers, requested, CallOutcome.FAILED, sink != null, since(start), List.of());
             throw broken;
         }
     }
@@ -134,7 +135,7 @@ public class ChatService {
             String tenant,
             CallHeaders headers,
             String requested,
-            String outcome,
+            CallOutcome outcome,
             boolean streamed,
             long latencyMs,
             List<Attempt> attempts) {
@@ -189,7 +190,7 @@ public class ChatService {
             long in,
             long out,
             long latency,
-            String outcome,
+            CallOutcome outcome,
             boolean streamed,
             List<Attempt> attempts) {
         BigDecimal cost = route == null ? BigDecimal.ZERO : route.cost(in, out);

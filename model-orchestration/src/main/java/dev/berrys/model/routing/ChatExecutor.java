@@ -166,7 +166,7 @@ public class ChatExecutor {
                 long nanos = System.nanoTime() - start;
                 guard.breaker().onSuccess(nanos, TimeUnit.NANOSECONDS);
                 stats.success(route.id(), nanos / 1_000_000);
-                attempts.add(attempt(route, Attempt.SUCCEEDED, null, nanos / 1_000_000));
+                attempts.add(attempt(route, Attempt.Outcome.SUCCEEDED, null, nanos / 1_000_000));
                 return new Routed(result, route, attempts);
             } catch (UpstreamException e) {
                 failed(route, guard.breaker(), e, System.nanoTime() - start);
@@ -190,7 +190,7 @@ public class ChatExecutor {
             if (e.countsForCircuit()) {
                 stats.failure(route.id());
             }
-            attempts.add(attempt(route, Attempt.FAILED, e.getMessage(), nanos / 1_000_000));
+            attempts.add(attempt(route, Attempt.Outcome.FAILED, e.getMessage(), nanos / 1_000_000));
             answerFailed |= e.kind() == UpstreamException.Kind.MALFORMED
                     || e.kind() == UpstreamException.Kind.SIMULATED_FAILURE;
             simulatedFailure |= e.kind() == UpstreamException.Kind.SIMULATED_FAILURE;
@@ -202,7 +202,7 @@ public class ChatExecutor {
         }
 
         private @Nullable Routed skip(ModelRoute route, String reason) {
-            attempts.add(attempt(route, Attempt.SKIPPED, reason, 0));
+            attempts.add(attempt(route, Attempt.Outcome.SKIPPED, reason, 0));
             return null;
         }
 
@@ -294,7 +294,7 @@ public class ChatExecutor {
         return true;
     }
 
-    private static Attempt attempt(ModelRoute route, String outcome, @Nullable String detail, long millis) {
+    private static Attempt attempt(ModelRoute route, Attempt.Outcome outcome, @Nullable String detail, long millis) {
         return new Attempt(route.name(), route.provider().name(), outcome, detail, millis);
     }
 }

@@ -54,7 +54,7 @@ public class Router {
         Map<String, ModelRoute> chosen = new LinkedHashMap<>();
         if (AUTO.equals(name)) {
             RoutingPolicy policy = snapshot.policy(taskType).orElse(null);
-            Set<String> needed = needs(request);
+            Set<Capability> needed = needs(request);
             BigDecimal ceiling = maxPricePerMillion;
             if (policy != null) {
                 needed.addAll(policy.capabilities());
@@ -84,8 +84,8 @@ public class Router {
         return list.subList(0, Math.min(MAX_CANDIDATES, list.size()));
     }
 
-    public static Set<String> needs(ChatRequest request) {
-        Set<String> needed = new java.util.HashSet<>(Set.of(Capability.CHAT));
+    public static Set<Capability> needs(ChatRequest request) {
+        Set<Capability> needed = java.util.EnumSet.of(Capability.CHAT);
         if (!request.toolList().isEmpty()) {
             needed.add(Capability.TOOLS);
         }

@@ -1,6 +1,5 @@
 package dev.berrys.model.usage;
 
-import dev.berrys.contracts.events.EventTypes;
 import dev.berrys.contracts.events.ModelEvents;
 import dev.berrys.model.budget.BudgetGuard;
 import dev.berrys.model.routing.Attempt;
@@ -24,10 +23,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 public class CallRecorder {
-    public static final String SUCCEEDED = "SUCCEEDED";
-    public static final String FAILED = "FAILED";
-    public static final String REFUSED_BUDGET = "REFUSED_BUDGET";
-
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final EventPublisher events;
@@ -65,7 +60,7 @@ public class CallRecorder {
             long outputTokens,
             BigDecimal costUsd,
             long latencyMs,
-            String outcome,
+            CallOutcome outcome,
             boolean streamed,
             List<Attempt> attempts) {}
 
@@ -90,22 +85,21 @@ public class CallRecorder {
                     call.outputTokens(),
                     call.costUsd(),
                     call.latencyMs(),
-                    call.outcome(),
+                    call.outcome().name(),
                     call.streamed(),
                     json.writeValueAsString(call.attempts()),
                     Timestamp.from(Instant.now()));
             budgets.release(call.id());
-            boolean paid = SUCCEEDED.equals(call.outcome());
+            boolean paid = call.outcome() == CallOutcome.SUCCEEDED;
             budgets.settleApiKey(
                     call.id(),
                     paid ? call.costUsd() : java.math.BigDecimal.ZERO,
                     paid ? call.inputTokens() + call.outputTokens() : 0);
-            if (SUCCEEDED.equals(call.outcome())) {
+            if (paid) {
                 budgets.spend(
                         call.tenant(), call.projectId(), call.costUsd(), call.inputTokens() + call.outputTokens());
             }
             events.publish(
-                    EventTypes.MODEL_CALL_RECORDED,
                     call.id(),
                     new ModelEvents.CallRecorded(
                             call.id(),
@@ -118,7 +112,7 @@ public class CallRecorder {
                             call.outputTokens(),
                             call.costUsd(),
                             call.latencyMs(),
-                            call.outcome()),
+                            call.outcome().name()),
                     call.tenant());
         });
         metrics(call);
@@ -129,7 +123,13 @@ public class CallRecorder {
         String model = call.model() == null ? call.requestedModel() : call.model();
         Counter.builder("berrys.model.calls")
                 .description("Model calls by outcome")
-                .tags("provider", provider, "model", model, "outcome", call.outcome())
+                .tags(
+                        "provider",
+                        provider,
+                        "model",
+                        model,
+                        "outcome",
+                        call.outcome().name())
                 .register(meters)
                 .increment();
         if (call.inputTokens() > 0 || call.outputTokens() > 0) {

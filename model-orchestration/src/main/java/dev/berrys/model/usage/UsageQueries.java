@@ -41,7 +41,7 @@ public class UsageQueries {
             long outputTokens,
             BigDecimal costUsd,
             long latencyMs,
-            String outcome,
+            CallOutcome outcome,
             boolean streamed,
             List<Attempt> attempts,
             Instant createdAt) {}
@@ -115,7 +115,7 @@ public class UsageQueries {
                 rs.getLong("output_tokens"),
                 rs.getBigDecimal("cost_usd"),
                 rs.getLong("latency_ms"),
-                rs.getString("outcome"),
+                CallOutcome.valueOf(rs.getString("outcome")),
                 rs.getBoolean("streamed"),
                 json.readValue(rs.getString("attempts"), new TypeReference<List<Attempt>>() {}),
                 rs.getTimestamp("created_at").toInstant());

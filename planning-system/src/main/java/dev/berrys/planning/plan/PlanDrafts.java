@@ -2,7 +2,6 @@ package dev.berrys.planning.plan;
 
 import dev.berrys.contracts.api.PlanProposal;
 import dev.berrys.contracts.api.PlanProposal.ProposedTask;
-import dev.berrys.contracts.events.EventTypes;
 import dev.berrys.contracts.events.PlanningEvents.PlanCreated;
 import dev.berrys.contracts.events.PlanningEvents.TaskSpec;
 import dev.berrys.planning.graph.PlanValidator;
@@ -92,11 +91,7 @@ public class PlanDrafts {
             specs.add(new TaskSpec(task.id(), task.title(), task.role(), dependsOn));
         }
         List<UUID> criticalPath = critical.stream().map(ids::get).toList();
-        events.publish(
-                EventTypes.PLAN_CREATED,
-                plan.id(),
-                new PlanCreated(plan.id(), projectId, plan.version(), specs, criticalPath),
-                tenant);
+        events.publish(plan.id(), new PlanCreated(plan.id(), projectId, plan.version(), specs, criticalPath), tenant);
         log.info(
                 "plan {} version {} created for project {} with {} tasks (critical path {})",
                 plan.id(),

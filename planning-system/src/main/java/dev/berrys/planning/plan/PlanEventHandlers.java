@@ -1,12 +1,10 @@
 package dev.berrys.planning.plan;
 
-import dev.berrys.contracts.Streams;
 import dev.berrys.contracts.events.AgentEvents.ExecutionCompleted;
 import dev.berrys.contracts.events.AgentEvents.ExecutionContinued;
 import dev.berrys.contracts.events.AgentEvents.ExecutionFailed;
 import dev.berrys.contracts.events.AgentEvents.ExecutionStarted;
 import dev.berrys.contracts.events.AgentEvents.ExecutionWaiting;
-import dev.berrys.contracts.events.EventTypes;
 import dev.berrys.contracts.events.ProjectEvents.Cancelled;
 import dev.berrys.contracts.events.ProjectEvents.Paused;
 import dev.berrys.contracts.events.ProjectEvents.Resumed;
@@ -27,47 +25,47 @@ class PlanEventHandlers {
         this.outcomes = outcomes;
     }
 
-    @OnEvent(stream = Streams.WORKFLOW, type = EventTypes.PLAN_RUN_REQUESTED)
+    @OnEvent
     void runRequested(PlanRunRequested event, EventMetadata meta) {
         runner.run(event, meta.tenant());
     }
 
-    @OnEvent(stream = Streams.AGENT, type = EventTypes.EXECUTION_STARTED)
+    @OnEvent
     void executionStarted(ExecutionStarted event, EventMetadata meta) {
         outcomes.started(event, meta.tenant());
     }
 
-    @OnEvent(stream = Streams.AGENT, type = EventTypes.EXECUTION_COMPLETED)
+    @OnEvent
     void executionCompleted(ExecutionCompleted event, EventMetadata meta) {
         outcomes.completed(event, meta.tenant());
     }
 
-    @OnEvent(stream = Streams.AGENT, type = EventTypes.EXECUTION_FAILED)
+    @OnEvent
     void executionFailed(ExecutionFailed event, EventMetadata meta) {
         outcomes.failed(event, meta.tenant());
     }
 
-    @OnEvent(stream = Streams.AGENT, type = EventTypes.EXECUTION_WAITING)
+    @OnEvent
     void executionWaiting(ExecutionWaiting event, EventMetadata meta) {
         outcomes.waiting(event, meta.tenant());
     }
 
-    @OnEvent(stream = Streams.AGENT, type = EventTypes.EXECUTION_CONTINUED)
+    @OnEvent
     void executionContinued(ExecutionContinued event, EventMetadata meta) {
         outcomes.continued(event, meta.tenant());
     }
 
-    @OnEvent(stream = Streams.PROJECT, type = EventTypes.PROJECT_PAUSED)
+    @OnEvent
     void projectPaused(Paused event, EventMetadata meta) {
         runner.pause(event.projectId(), meta.tenant());
     }
 
-    @OnEvent(stream = Streams.PROJECT, type = EventTypes.PROJECT_RESUMED)
+    @OnEvent
     void projectResumed(Resumed event, EventMetadata meta) {
         runner.resume(event.projectId(), meta.tenant());
     }
 
-    @OnEvent(stream = Streams.PROJECT, type = EventTypes.PROJECT_CANCELLED)
+    @OnEvent
     void projectCancelled(Cancelled event, EventMetadata meta) {
         runner.cancel(event.projectId(), meta.tenant(), "project cancelled: " + Objects.toString(event.reason(), ""));
     }

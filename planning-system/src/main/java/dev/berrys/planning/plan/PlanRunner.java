@@ -1,7 +1,6 @@
 package dev.berrys.planning.plan;
 
 import dev.berrys.contracts.events.AgentRef;
-import dev.berrys.contracts.events.EventTypes;
 import dev.berrys.contracts.events.PlanningEvents.PlanCompleted;
 import dev.berrys.contracts.events.PlanningEvents.PlanFailed;
 import dev.berrys.contracts.events.PlanningEvents.PlanReopened;
@@ -132,20 +131,12 @@ class PlanRunner {
         for (Task task : all) {
             if (task.status() == TaskStatus.FAILED) {
                 task.retry();
-                events.publish(
-                        EventTypes.TASK_READY,
-                        task.id(),
-                        new TaskReady(task.id(), plan.id(), plan.projectId()),
-                        plan.tenant());
+                events.publish(task.id(), new TaskReady(task.id(), plan.id(), plan.projectId()), plan.tenant());
             } else if (task.status() == TaskStatus.CANCELLED) {
                 task.reopen();
             }
         }
-        events.publish(
-                EventTypes.PLAN_REOPENED,
-                plan.id(),
-                new PlanReopened(plan.id(), plan.projectId(), reason),
-                plan.tenant());
+        events.publish(plan.id(), new PlanReopened(plan.id(), plan.projectId(), reason), plan.tenant());
         log.info("plan {} of project {} reopened: {}", plan.id(), plan.projectId(), reason);
         completeOrAdvance(plan, all, now);
     }
@@ -159,11 +150,7 @@ class PlanRunner {
             completeOrAdvance(plan, tasks.findByPlanIdOrderByPosition(plan.id()), Instant.now());
         } else if (plan.status() == PlanStatus.FAILED) {
             String reason = java.util.Objects.requireNonNullElse(plan.statusReason(), "the plan failed");
-            events.publish(
-                    EventTypes.PLAN_FAILED,
-                    plan.id(),
-                    new PlanFailed(plan.projectId(), plan.id(), reason),
-                    plan.tenant());
+            events.publish(plan.id(), new PlanFailed(plan.projectId(), plan.id(), reason), plan.tenant());
         }
     }
 
@@ -171,7 +158,6 @@ class PlanRunner {
     void completeOrAdvance(Plan plan, List<Task> all, Instant now) {
         if (plan.status() == PlanStatus.COMPLETED) {
             events.publish(
-                    EventTypes.PLAN_COMPLETED,
                     plan.id(),
                     new PlanCompleted(plan.id(), plan.projectId(), plan.goal(), TaskDispatcher.outputs(all)),
                     plan.tenant());
@@ -204,8 +190,7 @@ class PlanRunner {
     /** Fails the plan with {@code reason}, cancelling its unfinished tasks. */
     void fail(Plan plan, List<Task> all, String reason, Instant now) {
         plan.fail(reason, now);
-        events.publish(
-                EventTypes.PLAN_FAILED, plan.id(), new PlanFailed(plan.projectId(), plan.id(), reason), plan.tenant());
+        events.publish(plan.id(), new PlanFailed(plan.projectId(), plan.id(), reason), plan.tenant());
         cancelTasks(plan, all, "plan failed", now);
         log.info("plan {} of project {} failed", plan.id(), plan.projectId());
     }
@@ -221,10 +206,7 @@ class PlanRunner {
             if (!task.status().isFinal()) {
                 task.cancel(now);
                 events.publish(
-                        EventTypes.TASK_CANCELLED,
-                        task.id(),
-                        new TaskCancelled(task.id(), plan.id(), plan.projectId(), reason),
-                        plan.tenant());
+                        task.id(), new TaskCancelled(task.id(), plan.id(), plan.projectId(), reason), plan.tenant());
             }
         }
     }

@@ -1,6 +1,5 @@
 package dev.berrys.planning.plan;
 
-import dev.berrys.contracts.events.EventTypes;
 import dev.berrys.contracts.events.PlanningEvents.TaskAssigned;
 import dev.berrys.contracts.events.PlanningEvents.TaskReady;
 import dev.berrys.contracts.events.TaskOutput;
@@ -38,11 +37,7 @@ class TaskDispatcher {
         for (Task task : tasks) {
             if (task.status() == TaskStatus.PENDING && dependenciesDone(task, byId)) {
                 task.ready();
-                events.publish(
-                        EventTypes.TASK_READY,
-                        task.id(),
-                        new TaskReady(task.id(), plan.id(), plan.projectId()),
-                        plan.tenant());
+                events.publish(task.id(), new TaskReady(task.id(), plan.id(), plan.projectId()), plan.tenant());
             }
         }
         if (!plan.assigns()) {
@@ -65,7 +60,6 @@ class TaskDispatcher {
     /** Publishes {@code task.assigned} for the task's current attempt, with its dependencies' outputs. */
     void announce(Plan plan, Task task, Map<UUID, Task> byId) {
         events.publish(
-                EventTypes.TASK_ASSIGNED,
                 task.id(),
                 new TaskAssigned(
                         task.id(),

@@ -1,6 +1,5 @@
 package dev.berrys.planning.plan;
 
-import dev.berrys.contracts.events.EventTypes;
 import dev.berrys.contracts.events.PlanningEvents.TaskReady;
 import dev.berrys.contracts.events.PlanningEvents.TaskSkipped;
 import dev.berrys.planning.plan.PlanViews.TaskView;
@@ -51,7 +50,7 @@ public class TaskInterventions {
         Task task = locked.task();
         Instant now = Instant.now();
         task.retry();
-        events.publish(EventTypes.TASK_READY, task.id(), new TaskReady(task.id(), plan.id(), plan.projectId()), tenant);
+        events.publish(task.id(), new TaskReady(task.id(), plan.id(), plan.projectId()), tenant);
         List<Task> all = tasks.findByPlanIdOrderByPosition(plan.id());
         if (plan.status() == PlanStatus.FAILED) {
             runner.reopen(plan, all, "task '" + task.title() + "' retried" + because(reason), now);
@@ -75,7 +74,6 @@ public class TaskInterventions {
         }
         plan.taskCompleted(now);
         events.publish(
-                EventTypes.TASK_SKIPPED,
                 task.id(),
                 new TaskSkipped(
                         task.id(), plan.id(), plan.projectId(), reason, plan.completedTasks(), plan.taskCount()),

@@ -5,7 +5,6 @@ import dev.berrys.contracts.events.AgentEvents.ExecutionContinued;
 import dev.berrys.contracts.events.AgentEvents.ExecutionFailed;
 import dev.berrys.contracts.events.AgentEvents.ExecutionStarted;
 import dev.berrys.contracts.events.AgentEvents.ExecutionWaiting;
-import dev.berrys.contracts.events.EventTypes;
 import dev.berrys.contracts.events.PlanningEvents.TaskCompleted;
 import dev.berrys.contracts.events.PlanningEvents.TaskFailed;
 import dev.berrys.contracts.events.PlanningEvents.TaskRetryScheduled;
@@ -66,7 +65,6 @@ class TaskOutcomes {
             }
             c.task().start(e.executionId(), e.agentId(), Instant.now());
             events.publish(
-                    EventTypes.TASK_STARTED,
                     e.taskId(),
                     new TaskStarted(e.taskId(), c.plan().id(), c.plan().projectId(), e.agentId(), e.executionId()),
                     tenant);
@@ -90,7 +88,6 @@ class TaskOutcomes {
             c.task().complete(e.output(), now);
             plan.taskCompleted(now);
             events.publish(
-                    EventTypes.TASK_COMPLETED,
                     e.taskId(),
                     new TaskCompleted(e.taskId(), plan.id(), plan.projectId(), plan.completedTasks(), plan.taskCount()),
                     tenant);
@@ -111,7 +108,6 @@ class TaskOutcomes {
                 task.retryAt(notBefore, e.reason());
                 retries.dueAt(notBefore);
                 events.publish(
-                        EventTypes.TASK_RETRY_SCHEDULED,
                         task.id(),
                         new TaskRetryScheduled(
                                 task.id(), plan.id(), plan.projectId(), task.attempts() + 1, notBefore, e.reason()),
@@ -120,7 +116,6 @@ class TaskOutcomes {
             }
             task.fail(e.reason(), now);
             events.publish(
-                    EventTypes.TASK_FAILED,
                     task.id(),
                     new TaskFailed(task.id(), plan.id(), plan.projectId(), e.reason(), task.attempts()),
                     tenant);

@@ -1,7 +1,5 @@
 package dev.berrys.planning.planner;
 
-import dev.berrys.contracts.Streams;
-import dev.berrys.contracts.events.EventTypes;
 import dev.berrys.contracts.events.WorkflowEvents.PlanRequested;
 import dev.berrys.starter.events.EventMetadata;
 import dev.berrys.starter.events.OnEvent;
@@ -19,7 +17,7 @@ class PlanRequestHandler {
         this.worker = worker;
     }
 
-    @OnEvent(stream = Streams.WORKFLOW, type = EventTypes.PLAN_REQUESTED)
+    @OnEvent
     void planRequested(PlanRequested event, EventMetadata meta) {
         var request = new PlanRequest(
                 meta.id(),

@@ -1,6 +1,5 @@
 package dev.berrys.planning.planner;
 
-import dev.berrys.contracts.events.EventTypes;
 import dev.berrys.contracts.events.PlanningEvents.PlanFailed;
 import dev.berrys.planning.plan.PlanDrafts;
 import dev.berrys.planning.plan.ProjectControls;
@@ -159,11 +158,7 @@ class PlanningWorker implements DisposableBean {
     private void fail(PlanRequest request, String reason, Instant now) {
         String shown = reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON - 1) + "…" : reason;
         request.failed(shown, now);
-        events.publish(
-                EventTypes.PLAN_FAILED,
-                request.projectId(),
-                new PlanFailed(request.projectId(), null, shown),
-                request.tenant());
+        events.publish(request.projectId(), new PlanFailed(request.projectId(), null, shown), request.tenant());
         log.info("planning for project {} failed", request.projectId());
     }
 

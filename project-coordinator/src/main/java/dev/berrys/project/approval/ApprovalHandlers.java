@@ -1,7 +1,5 @@
 package dev.berrys.project.approval;
 
-import dev.berrys.contracts.Streams;
-import dev.berrys.contracts.events.EventTypes;
 import dev.berrys.contracts.events.WorkflowEvents;
 import dev.berrys.starter.events.EventMetadata;
 import dev.berrys.starter.events.OnEvent;
@@ -15,7 +13,7 @@ class ApprovalHandlers {
         this.approvals = approvals;
     }
 
-    @OnEvent(stream = Streams.WORKFLOW, type = EventTypes.APPROVAL_REQUIRED)
+    @OnEvent
     void approvalRequired(WorkflowEvents.ApprovalRequired e, EventMetadata meta) {
         approvals.open(meta.tenant(), e);
     }

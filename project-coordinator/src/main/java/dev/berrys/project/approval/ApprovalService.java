@@ -1,6 +1,5 @@
 package dev.berrys.project.approval;
 
-import dev.berrys.contracts.events.EventTypes;
 import dev.berrys.contracts.events.ProjectEvents;
 import dev.berrys.contracts.events.WorkflowEvents;
 import dev.berrys.project.project.ProjectFlow;
@@ -68,7 +67,6 @@ public class ApprovalService {
         approval.approve(caller(), comment);
         projects.approvalDecided(approval.tenant(), approval.projectId());
         events.publish(
-                EventTypes.APPROVAL_GRANTED,
                 approval.tenant(),
                 approval.projectId(),
                 new ProjectEvents.ApprovalGranted(approval.id(), approval.projectId(), approval.planId(), comment));
@@ -80,7 +78,6 @@ public class ApprovalService {
         approval.reject(caller(), comment);
         projects.approvalDecided(approval.tenant(), approval.projectId());
         events.publish(
-                EventTypes.APPROVAL_REJECTED,
                 approval.tenant(),
                 approval.projectId(),
                 new ProjectEvents.ApprovalRejected(approval.id(), approval.projectId(), approval.planId(), comment));
@@ -101,7 +98,6 @@ public class ApprovalService {
                 request.workflowId(),
                 request.summary()));
         events.publish(
-                EventTypes.APPROVAL_REQUESTED,
                 tenant,
                 request.projectId(),
                 new ProjectEvents.ApprovalRequested(

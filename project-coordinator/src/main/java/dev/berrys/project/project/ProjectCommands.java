@@ -1,6 +1,5 @@
 package dev.berrys.project.project;
 
-import dev.berrys.contracts.events.EventTypes;
 import dev.berrys.contracts.events.ProjectEvents;
 import dev.berrys.contracts.security.Role;
 import dev.berrys.project.timeline.ProjectEventLog;
@@ -37,7 +36,6 @@ public class ProjectCommands {
                 new Project(Tenants.require(), name, goal, budgetUsd, budgetTokens, requirePlanApproval));
         publish(
                 project,
-                EventTypes.PROJECT_CREATED,
                 new ProjectEvents.Created(project.id(), name, goal, budgetUsd, budgetTokens, requirePlanApproval));
         return project.view();
     }
@@ -47,7 +45,6 @@ public class ProjectCommands {
         project.start();
         publish(
                 project,
-                EventTypes.PROJECT_STARTED,
                 new ProjectEvents.Started(
                         project.id(),
                         project.name(),
@@ -62,7 +59,7 @@ public class ProjectCommands {
         var project = lock(id);
         String why = reason == null || reason.isBlank() ? StatusReasons.USER_REQUESTED : reason;
         project.pause(why);
-        publish(project, EventTypes.PROJECT_PAUSED, new ProjectEvents.Paused(project.id(), why));
+        publish(project, new ProjectEvents.Paused(project.id(), why));
         return project.view();
     }
 
@@ -77,7 +74,7 @@ public class ProjectCommands {
         var project = lock(id);
         String why = reason == null || reason.isBlank() ? StatusReasons.USER_REQUESTED : reason;
         project.cancel(why);
-        publish(project, EventTypes.PROJECT_CANCELLED, new ProjectEvents.Cancelled(project.id(), why));
+        publish(project, new ProjectEvents.Cancelled(project.id(), why));
         return project.view();
     }
 
@@ -90,7 +87,6 @@ public class ProjectCommands {
         boolean resumed = project.changeBudget(usd, tokens);
         publish(
                 project,
-                EventTypes.PROJECT_BUDGET_CHANGED,
                 new ProjectEvents.BudgetChanged(
                         project.id(), project.budgetUsd(), project.budgetTokens(), callerRole()));
         if (resumed) {
@@ -110,7 +106,7 @@ public class ProjectCommands {
     }
 
     private void resumed(Project project) {
-        publish(project, EventTypes.PROJECT_RESUMED, new ProjectEvents.Resumed(project.id()));
+        publish(project, new ProjectEvents.Resumed(project.id()));
         local.publishEvent(new ProjectResumed(project.id(), project.tenant()));
     }
 
@@ -118,7 +114,7 @@ public class ProjectCommands {
         return projects.lock(id, Tenants.require()).orElseThrow(() -> new ProblemException.NotFound("project", id));
     }
 
-    private void publish(Project project, String type, Object payload) {
-        events.publish(type, project.tenant(), project.id(), payload);
+    private void publish(Project project, Object payload) {
+        events.publish(project.tenant(), project.id(), payload);
     }
 }

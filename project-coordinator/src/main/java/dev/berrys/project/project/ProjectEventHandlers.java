@@ -1,7 +1,5 @@
 package dev.berrys.project.project;
 
-import dev.berrys.contracts.Streams;
-import dev.berrys.contracts.events.EventTypes;
 import dev.berrys.contracts.events.ModelEvents;
 import dev.berrys.contracts.events.PlanningEvents;
 import dev.berrys.contracts.events.WorkflowEvents;
@@ -19,43 +17,43 @@ class ProjectEventHandlers {
         this.flow = flow;
     }
 
-    @OnEvent(stream = Streams.PLANNING, type = EventTypes.PLAN_CREATED)
+    @OnEvent
     void planCreated(PlanningEvents.PlanCreated e, EventMetadata meta) {
         flow.planCreated(
                 meta.tenant(), e.projectId(), e.planId(), e.version(), e.tasks().size());
     }
 
-    @OnEvent(stream = Streams.WORKFLOW, type = EventTypes.PLAN_RUN_REQUESTED)
+    @OnEvent
     void runRequested(WorkflowEvents.PlanRunRequested e, EventMetadata meta) {
         flow.runRequested(meta.tenant(), e.projectId(), e.planId());
     }
 
-    @OnEvent(stream = Streams.PLANNING, type = EventTypes.TASK_COMPLETED)
+    @OnEvent
     void taskCompleted(PlanningEvents.TaskCompleted e, EventMetadata meta) {
         flow.taskCompleted(meta.tenant(), e.projectId(), e.planId(), e.completedTasks(), e.totalTasks());
     }
 
-    @OnEvent(stream = Streams.PLANNING, type = EventTypes.TASK_SKIPPED)
+    @OnEvent
     void taskSkipped(PlanningEvents.TaskSkipped e, EventMetadata meta) {
         flow.taskCompleted(meta.tenant(), e.projectId(), e.planId(), e.completedTasks(), e.totalTasks());
     }
 
-    @OnEvent(stream = Streams.PLANNING, type = EventTypes.PLAN_REOPENED)
+    @OnEvent
     void planReopened(PlanningEvents.PlanReopened e, EventMetadata meta) {
         flow.planReopened(meta.tenant(), e.projectId());
     }
 
-    @OnEvent(stream = Streams.PLANNING, type = EventTypes.PLAN_FAILED)
+    @OnEvent
     void planFailed(PlanningEvents.PlanFailed e, EventMetadata meta) {
         flow.fail(meta.tenant(), e.projectId(), e.reason() == null ? "the plan failed" : e.reason());
     }
 
-    @OnEvent(stream = Streams.MODEL, type = EventTypes.BUDGET_EXCEEDED)
+    @OnEvent
     void budgetExceeded(ModelEvents.BudgetExceeded e, EventMetadata meta) {
         flow.pauseForBudget(meta.tenant(), e.projectId());
     }
 
-    @OnEvent(stream = Streams.MODEL, type = EventTypes.MODEL_CALL_RECORDED)
+    @OnEvent
     void callRecorded(ModelEvents.CallRecorded e, EventMetadata meta) {
         if (e.projectId() != null) {
             BigDecimal cost = e.costUsd() == null ? BigDecimal.ZERO : e.costUsd();

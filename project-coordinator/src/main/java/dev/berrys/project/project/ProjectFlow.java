@@ -1,6 +1,5 @@
 package dev.berrys.project.project;
 
-import dev.berrys.contracts.events.EventTypes;
 import dev.berrys.contracts.events.ProjectEvents;
 import dev.berrys.project.timeline.ProjectEventLog;
 import java.math.BigDecimal;
@@ -38,7 +37,7 @@ public class ProjectFlow {
     public void runRequested(String tenant, UUID projectId, UUID planId) {
         lock(tenant, projectId).ifPresent(p -> {
             if (p.runRequested(planId)) {
-                publish(p, EventTypes.PROJECT_RUNNING, new ProjectEvents.Running(projectId, planId));
+                publish(p, new ProjectEvents.Running(projectId, planId));
             }
         });
     }
@@ -60,10 +59,7 @@ public class ProjectFlow {
     public void pauseForBudget(String tenant, UUID projectId) {
         lock(tenant, projectId).ifPresent(p -> {
             if (p.pauseForBudget()) {
-                publish(
-                        p,
-                        EventTypes.PROJECT_PAUSED,
-                        new ProjectEvents.Paused(projectId, StatusReasons.BUDGET_EXCEEDED));
+                publish(p, new ProjectEvents.Paused(projectId, StatusReasons.BUDGET_EXCEEDED));
             }
         });
     }
@@ -74,7 +70,7 @@ public class ProjectFlow {
                 .map(p -> {
                     boolean completed = p.complete();
                     if (completed) {
-                        publish(p, EventTypes.PROJECT_COMPLETED, new ProjectEvents.Completed(projectId, summary));
+                        publish(p, new ProjectEvents.Completed(projectId, summary));
                     }
                     return completed;
                 })
@@ -84,7 +80,7 @@ public class ProjectFlow {
     public void fail(String tenant, UUID projectId, String reason) {
         lock(tenant, projectId).ifPresent(p -> {
             if (p.fail(reason)) {
-                publish(p, EventTypes.PROJECT_FAILED, new ProjectEvents.Failed(projectId, reason));
+                publish(p, new ProjectEvents.Failed(projectId, reason));
             }
         });
     }
@@ -96,7 +92,7 @@ public class ProjectFlow {
     public void planReopened(String tenant, UUID projectId) {
         lock(tenant, projectId).ifPresent(p -> {
             if (p.reopen()) {
-                publish(p, EventTypes.PROJECT_RESUMED, new ProjectEvents.Resumed(projectId));
+                publish(p, new ProjectEvents.Resumed(projectId));
                 local.publishEvent(new ProjectResumed(projectId, tenant));
             }
         });
@@ -120,7 +116,7 @@ public class ProjectFlow {
         return project;
     }
 
-    private void publish(Project project, String type, Object payload) {
-        events.publish(type, project.tenant(), project.id(), payload);
+    private void publish(Project project, Object payload) {
+        events.publish(project.tenant(), project.id(), payload);
     }
 }

@@ -1,7 +1,5 @@
 package dev.berrys.project.result;
 
-import dev.berrys.contracts.Streams;
-import dev.berrys.contracts.events.EventTypes;
 import dev.berrys.contracts.events.PlanningEvents;
 import dev.berrys.starter.events.EventMetadata;
 import dev.berrys.starter.events.OnEvent;
@@ -15,7 +13,7 @@ class ResultHandlers {
         this.results = results;
     }
 
-    @OnEvent(stream = Streams.PLANNING, type = EventTypes.PLAN_COMPLETED)
+    @OnEvent
     void planCompleted(PlanningEvents.PlanCompleted e, EventMetadata meta) {
         results.planCompleted(meta.tenant(), e);
     }

@@ -1,6 +1,7 @@
 package dev.berrys.project.timeline;
 
-import dev.berrys.contracts.Streams;
+import dev.berrys.contracts.events.DeclaredEvent;
+import dev.berrys.contracts.events.EventCatalogue;
 import dev.berrys.starter.events.EventPublisher;
 import java.time.Instant;
 import java.util.UUID;
@@ -20,10 +21,15 @@ public class ProjectEventLog {
         this.json = json;
     }
 
-    /** Publishes {@code payload} as an event of {@code projectId}; must run in the transaction of the change. */
-    public UUID publish(String type, String tenant, UUID projectId, Object payload) {
-        UUID id = publisher.publish(type, projectId, payload, tenant);
-        timeline.record(id, tenant, projectId, type, Streams.PROJECT, Instant.now(), json.writeValueAsString(payload));
+    /**
+     * Publishes {@code payload} (a declared event of this service's stream) as an event of {@code projectId}; must
+     * run in the transaction of the change.
+     */
+    public UUID publish(String tenant, UUID projectId, Object payload) {
+        UUID id = publisher.publish(projectId, payload, tenant);
+        DeclaredEvent event = EventCatalogue.require(payload.getClass());
+        timeline.record(
+                id, tenant, projectId, event.type(), event.stream(), Instant.now(), json.writeValueAsString(payload));
         return id;
     }
 }

@@ -1,11 +1,9 @@
 package dev.berrys.project.timeline;
 
-import static dev.berrys.contracts.Streams.AGENT;
-import static dev.berrys.contracts.Streams.MODEL;
-import static dev.berrys.contracts.Streams.PLANNING;
-import static dev.berrys.contracts.Streams.WORKFLOW;
-
-import dev.berrys.contracts.events.EventTypes;
+import dev.berrys.contracts.events.AgentEvents;
+import dev.berrys.contracts.events.ModelEvents;
+import dev.berrys.contracts.events.PlanningEvents;
+import dev.berrys.contracts.events.WorkflowEvents;
 import dev.berrys.starter.events.EventMetadata;
 import dev.berrys.starter.events.OnEvent;
 import java.util.UUID;
@@ -15,7 +13,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Puts the other services' events about a project on its timeline. Runs beside the handlers that act on
- * the same events, in the same inbox transaction.
+ * the same events, in the same inbox transaction. Each handler names its event and takes the payload as JSON, so
+ * that the timeline keeps the payload as it was published.
  */
 @Component
 class TimelineRecorder {
@@ -25,97 +24,97 @@ class TimelineRecorder {
         this.timeline = timeline;
     }
 
-    @OnEvent(stream = PLANNING, type = EventTypes.PLAN_CREATED)
+    @OnEvent(PlanningEvents.PlanCreated.class)
     void planCreated(JsonNode data, EventMetadata meta) {
         record(data, meta);
     }
 
-    @OnEvent(stream = PLANNING, type = EventTypes.PLAN_COMPLETED)
+    @OnEvent(PlanningEvents.PlanCompleted.class)
     void planCompleted(JsonNode data, EventMetadata meta) {
         record(data, meta);
     }
 
-    @OnEvent(stream = PLANNING, type = EventTypes.PLAN_FAILED)
+    @OnEvent(PlanningEvents.PlanFailed.class)
     void planFailed(JsonNode data, EventMetadata meta) {
         record(data, meta);
     }
 
-    @OnEvent(stream = PLANNING, type = EventTypes.TASK_STARTED)
+    @OnEvent(PlanningEvents.TaskStarted.class)
     void taskStarted(JsonNode data, EventMetadata meta) {
         record(data, meta);
     }
 
-    @OnEvent(stream = PLANNING, type = EventTypes.TASK_COMPLETED)
+    @OnEvent(PlanningEvents.TaskCompleted.class)
     void taskCompleted(JsonNode data, EventMetadata meta) {
         record(data, meta);
     }
 
-    @OnEvent(stream = PLANNING, type = EventTypes.TASK_FAILED)
+    @OnEvent(PlanningEvents.TaskFailed.class)
     void taskFailed(JsonNode data, EventMetadata meta) {
         record(data, meta);
     }
 
-    @OnEvent(stream = PLANNING, type = EventTypes.TASK_RETRY_SCHEDULED)
+    @OnEvent(PlanningEvents.TaskRetryScheduled.class)
     void taskRetryScheduled(JsonNode data, EventMetadata meta) {
         record(data, meta);
     }
 
-    @OnEvent(stream = PLANNING, type = EventTypes.TASK_CANCELLED)
+    @OnEvent(PlanningEvents.TaskCancelled.class)
     void taskCancelled(JsonNode data, EventMetadata meta) {
         record(data, meta);
     }
 
-    @OnEvent(stream = AGENT, type = EventTypes.TEAM_ASSEMBLED)
+    @OnEvent(AgentEvents.TeamAssembled.class)
     void teamAssembled(JsonNode data, EventMetadata meta) {
         record(data, meta);
     }
 
-    @OnEvent(stream = AGENT, type = EventTypes.EXECUTION_STARTED)
+    @OnEvent(AgentEvents.ExecutionStarted.class)
     void executionStarted(JsonNode data, EventMetadata meta) {
         record(data, meta);
     }
 
-    @OnEvent(stream = AGENT, type = EventTypes.EXECUTION_COMPLETED)
+    @OnEvent(AgentEvents.ExecutionCompleted.class)
     void executionCompleted(JsonNode data, EventMetadata meta) {
         record(data, meta);
     }
 
-    @OnEvent(stream = AGENT, type = EventTypes.EXECUTION_FAILED)
+    @OnEvent(AgentEvents.ExecutionFailed.class)
     void executionFailed(JsonNode data, EventMetadata meta) {
         record(data, meta);
     }
 
-    @OnEvent(stream = AGENT, type = EventTypes.EXECUTION_CANCELLED)
+    @OnEvent(AgentEvents.ExecutionCancelled.class)
     void executionCancelled(JsonNode data, EventMetadata meta) {
         record(data, meta);
     }
 
-    @OnEvent(stream = WORKFLOW, type = EventTypes.PLAN_REQUESTED)
+    @OnEvent(WorkflowEvents.PlanRequested.class)
     void planRequested(JsonNode data, EventMetadata meta) {
         record(data, meta);
     }
 
-    @OnEvent(stream = WORKFLOW, type = EventTypes.APPROVAL_REQUIRED)
+    @OnEvent(WorkflowEvents.ApprovalRequired.class)
     void approvalRequired(JsonNode data, EventMetadata meta) {
         record(data, meta);
     }
 
-    @OnEvent(stream = WORKFLOW, type = EventTypes.PLAN_RUN_REQUESTED)
+    @OnEvent(WorkflowEvents.PlanRunRequested.class)
     void planRunRequested(JsonNode data, EventMetadata meta) {
         record(data, meta);
     }
 
-    @OnEvent(stream = WORKFLOW, type = EventTypes.WORKFLOW_COMPLETED)
+    @OnEvent(WorkflowEvents.WorkflowCompleted.class)
     void workflowCompleted(JsonNode data, EventMetadata meta) {
         record(data, meta);
     }
 
-    @OnEvent(stream = MODEL, type = EventTypes.BUDGET_WARNING)
+    @OnEvent(ModelEvents.BudgetWarning.class)
     void budgetWarning(JsonNode data, EventMetadata meta) {
         record(data, meta);
     }
 
-    @OnEvent(stream = MODEL, type = EventTypes.BUDGET_EXCEEDED)
+    @OnEvent(ModelEvents.BudgetExceeded.class)
     void budgetExceeded(JsonNode data, EventMetadata meta) {
         record(data, meta);
     }

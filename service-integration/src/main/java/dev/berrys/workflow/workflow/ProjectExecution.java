@@ -1,8 +1,6 @@
 package dev.berrys.workflow.workflow;
 
-import dev.berrys.contracts.Streams;
 import dev.berrys.contracts.events.AgentEvents;
-import dev.berrys.contracts.events.EventTypes;
 import dev.berrys.contracts.events.PlanningEvents;
 import dev.berrys.contracts.events.ProjectEvents;
 import dev.berrys.contracts.events.WorkflowEvents;
@@ -17,7 +15,6 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The {@code project-execution} saga: reacts to the events of the main flow and publishes the next
@@ -32,22 +29,15 @@ class ProjectExecution {
     private final EventPublisher events;
     private final WorkflowCommands commands;
     private final StepDeadlines deadlines;
-    private final JsonMapper json;
 
-    ProjectExecution(
-            Workflows workflows,
-            EventPublisher events,
-            WorkflowCommands commands,
-            StepDeadlines deadlines,
-            JsonMapper json) {
+    ProjectExecution(Workflows workflows, EventPublisher events, WorkflowCommands commands, StepDeadlines deadlines) {
         this.workflows = workflows;
         this.events = events;
         this.commands = commands;
         this.deadlines = deadlines;
-        this.json = json;
     }
 
-    @OnEvent(stream = Streams.PROJECT, type = EventTypes.PROJECT_STARTED)
+    @OnEvent
     void projectStarted(ProjectEvents.Started e, EventMetadata meta) {
         if (workflows.findByProjectId(e.projectId()).isPresent()) {
             return;
@@ -59,26 +49,25 @@ class ProjectExecution {
         log.info("workflow {} started for project {}", w.id(), e.projectId());
     }
 
-    @OnEvent(stream = Streams.PLANNING, type = EventTypes.PLAN_CREATED)
+    @OnEvent
     void planCreated(PlanningEvents.PlanCreated e, EventMetadata meta) {
         withWorkflow(e.projectId(), w -> {
             List<String> roles = e.tasks().stream()
                     .map(PlanningEvents.TaskSpec::role)
                     .distinct()
                     .toList();
-            if (w.planCreated(e.planId(), e.version(), json.writeValueAsString(roles), meta.type())) {
+            if (w.planCreated(e.planId(), e.version(), roles, meta.type())) {
                 commands.requestTeam(w);
             }
         });
     }
 
-    @OnEvent(stream = Streams.AGENT, type = EventTypes.TEAM_ASSEMBLED)
+    @OnEvent
     void teamAssembled(AgentEvents.TeamAssembled e, EventMetadata meta) {
         withWorkflow(e.projectId(), w -> {
-            Workflow.Step next = w.teamAssembled(e.planId(), json.writeValueAsString(e.agents()), meta.type());
+            Workflow.Step next = w.teamAssembled(e.planId(), e.agents(), meta.type());
             if (next == Workflow.Step.AWAITING_APPROVAL) {
                 events.publish(
-                        EventTypes.APPROVAL_REQUIRED,
                         e.projectId(),
                         new WorkflowEvents.ApprovalRequired(
                                 w.id(),
@@ -92,7 +81,7 @@ class ProjectExecution {
         });
     }
 
-    @OnEvent(stream = Streams.PROJECT, type = EventTypes.APPROVAL_GRANTED)
+    @OnEvent
     void approvalGranted(ProjectEvents.ApprovalGranted e, EventMetadata meta) {
         withWorkflow(e.projectId(), w -> {
             if (w.approvalGranted(e.planId(), meta.type())) {
@@ -101,30 +90,29 @@ class ProjectExecution {
         });
     }
 
-    @OnEvent(stream = Streams.PROJECT, type = EventTypes.APPROVAL_REJECTED)
+    @OnEvent
     void approvalRejected(ProjectEvents.ApprovalRejected e, EventMetadata meta) {
         withWorkflow(e.projectId(), w -> {
             if (w.approvalRejected(e.planId(), e.comment(), meta.type())) {
                 events.publish(
-                        EventTypes.PLAN_REQUESTED,
                         e.projectId(),
                         new WorkflowEvents.PlanRequested(w.id(), e.projectId(), w.goal(), e.comment(), e.planId()));
             }
         });
     }
 
-    @OnEvent(stream = Streams.PLANNING, type = EventTypes.PLAN_FAILED)
+    @OnEvent
     void planFailed(PlanningEvents.PlanFailed e, EventMetadata meta) {
         withWorkflow(e.projectId(), w -> w.note(meta.type(), "plan failed: " + e.reason()));
     }
 
-    @OnEvent(stream = Streams.PROJECT, type = EventTypes.PROJECT_PAUSED)
+    @OnEvent
     void projectPaused(ProjectEvents.Paused e, EventMetadata meta) {
         withWorkflow(e.projectId(), w -> w.note(meta.type(), "paused: " + e.reason()));
     }
 
     /** A FAILED workflow goes on (planning-system reruns a failed plan itself); a paused one is noted. */
-    @OnEvent(stream = Streams.PROJECT, type = EventTypes.PROJECT_RESUMED)
+    @OnEvent
     void projectResumed(ProjectEvents.Resumed e, EventMetadata meta) {
         withWorkflow(e.projectId(), w -> {
             Workflow.Step reopened = w.reopen(meta.type());
@@ -137,27 +125,27 @@ class ProjectExecution {
     }
 
     /** The plan's progress: the EXECUTING step's deadline starts again. */
-    @OnEvent(stream = Streams.PLANNING, type = EventTypes.TASK_COMPLETED)
+    @OnEvent
     void taskCompleted(PlanningEvents.TaskCompleted e, EventMetadata meta) {
         withWorkflow(e.projectId(), Workflow::progressed);
     }
 
-    @OnEvent(stream = Streams.PLANNING, type = EventTypes.TASK_SKIPPED)
+    @OnEvent
     void taskSkipped(PlanningEvents.TaskSkipped e, EventMetadata meta) {
         withWorkflow(e.projectId(), Workflow::progressed);
     }
 
-    @OnEvent(stream = Streams.PROJECT, type = EventTypes.PROJECT_COMPLETED)
+    @OnEvent
     void projectCompleted(ProjectEvents.Completed e, EventMetadata meta) {
         finish(e.projectId(), Workflow.Status.COMPLETED, "project completed", meta);
     }
 
-    @OnEvent(stream = Streams.PROJECT, type = EventTypes.PROJECT_FAILED)
+    @OnEvent
     void projectFailed(ProjectEvents.Failed e, EventMetadata meta) {
         finish(e.projectId(), Workflow.Status.FAILED, "project failed: " + e.reason(), meta);
     }
 
-    @OnEvent(stream = Streams.PROJECT, type = EventTypes.PROJECT_CANCELLED)
+    @OnEvent
     void projectCancelled(ProjectEvents.Cancelled e, EventMetadata meta) {
         finish(e.projectId(), Workflow.Status.CANCELLED, "project cancelled: " + e.reason(), meta);
     }
@@ -165,10 +153,7 @@ class ProjectExecution {
     private void finish(UUID projectId, Workflow.Status status, String outcome, EventMetadata meta) {
         withWorkflow(projectId, w -> {
             if (w.finish(status, outcome, meta.type())) {
-                events.publish(
-                        EventTypes.WORKFLOW_COMPLETED,
-                        projectId,
-                        new WorkflowEvents.WorkflowCompleted(w.id(), projectId, status.name()));
+                events.publish(projectId, new WorkflowEvents.WorkflowCompleted(w.id(), projectId, status.name()));
             }
         });
     }

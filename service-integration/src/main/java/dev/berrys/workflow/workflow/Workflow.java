@@ -1,6 +1,8 @@
 package dev.berrys.workflow.workflow;
 
+import dev.berrys.contracts.events.AgentRef;
 import jakarta.persistence.CascadeType;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -60,7 +62,10 @@ class Workflow {
     private boolean requirePlanApproval;
     private @Nullable UUID planId;
     private int planVersion;
-    private @Nullable String team;
+
+    @Convert(converter = JsonColumns.Team.class)
+    private @Nullable List<AgentRef> team;
+
     private @Nullable String outcome;
     private Instant createdAt;
     private Instant updatedAt;
@@ -69,7 +74,9 @@ class Workflow {
     @Enumerated(EnumType.STRING)
     private @Nullable Step failedStep;
 
-    private @Nullable String roles;
+    @Convert(converter = JsonColumns.Roles.class)
+    private @Nullable List<String> roles;
+
     private @Nullable Instant stepDeadline;
     private int stepAttempts;
     private @Nullable String stalledReason;
@@ -103,7 +110,7 @@ class Workflow {
      * Also while the team of an older version is being assembled: a plan asked for again (its step's
      * deadline passed) may come as a newer version, which then replaces the older one.
      */
-    boolean planCreated(UUID planId, int version, String rolesJson, String eventType) {
+    boolean planCreated(UUID planId, int version, List<String> roles, String eventType) {
         if (status != Status.RUNNING
                 || (step != Step.PLANNING && step != Step.ASSEMBLING_TEAM)
                 || version <= planVersion) {
@@ -111,18 +118,18 @@ class Workflow {
         }
         this.planId = planId;
         this.planVersion = version;
-        this.roles = rolesJson;
+        this.roles = List.copyOf(roles);
         moveTo(Step.ASSEMBLING_TEAM, eventType, "plan v" + version + " created; team requested");
         return true;
     }
 
     /** @return the next step: AWAITING_APPROVAL or EXECUTING, or null where the event does not fit */
     @Nullable
-    Step teamAssembled(UUID planId, String teamJson, String eventType) {
+    Step teamAssembled(UUID planId, List<AgentRef> team, String eventType) {
         if (status != Status.RUNNING || step != Step.ASSEMBLING_TEAM || !planId.equals(this.planId)) {
             return null;
         }
-        this.team = teamJson;
+        this.team = List.copyOf(team);
         if (requirePlanApproval) {
             moveTo(Step.AWAITING_APPROVAL, eventType, "team assembled; waiting for plan approval");
         } else {
@@ -277,7 +284,7 @@ class Workflow {
         return planVersion;
     }
 
-    String team() {
+    List<AgentRef> team() {
         return Objects.requireNonNull(team, "team not assembled yet");
     }
 
@@ -300,7 +307,7 @@ class Workflow {
     }
 
     @Nullable
-    String roles() {
+    List<String> roles() {
         return roles;
     }
 

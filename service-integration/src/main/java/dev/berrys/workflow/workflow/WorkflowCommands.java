@@ -1,15 +1,12 @@
 package dev.berrys.workflow.workflow;
 
 import dev.berrys.contracts.events.AgentRef;
-import dev.berrys.contracts.events.EventTypes;
 import dev.berrys.contracts.events.WorkflowEvents;
 import dev.berrys.starter.events.EventPublisher;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The commands a workflow sends for its steps, through the outbox, in the workflow's tenant (the reconciler
@@ -18,38 +15,31 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class WorkflowCommands {
     private final EventPublisher events;
-    private final JsonMapper json;
 
-    WorkflowCommands(EventPublisher events, JsonMapper json) {
+    WorkflowCommands(EventPublisher events) {
         this.events = events;
-        this.json = json;
     }
 
     void requestPlan(Workflow w) {
         events.publish(
-                EventTypes.PLAN_REQUESTED,
                 w.projectId(),
                 new WorkflowEvents.PlanRequested(w.id(), w.projectId(), w.goal(), null, null),
                 w.tenant());
     }
 
     void requestTeam(Workflow w) {
-        List<String> roles = json.readValue(Objects.requireNonNull(w.roles()), new TypeReference<List<String>>() {});
+        List<String> roles = Objects.requireNonNull(w.roles());
         events.publish(
-                EventTypes.TEAM_REQUESTED,
                 w.projectId(),
                 new WorkflowEvents.TeamRequested(w.id(), w.projectId(), Objects.requireNonNull(w.planId()), roles),
                 w.tenant());
     }
 
     void runPlan(Workflow w) {
-        List<AgentRef> team = json.readValue(w.team(), new TypeReference<List<AgentRef>>() {});
+        List<AgentRef> team = w.team();
         UUID planId = Objects.requireNonNull(w.planId());
         events.publish(
-                EventTypes.PLAN_RUN_REQUESTED,
-                w.projectId(),
-                new WorkflowEvents.PlanRunRequested(w.id(), w.projectId(), planId, team),
-                w.tenant());
+                w.projectId(), new WorkflowEvents.PlanRunRequested(w.id(), w.projectId(), planId, team), w.tenant());
     }
 
     /** Sends the current step's command again; true where the step has one. */

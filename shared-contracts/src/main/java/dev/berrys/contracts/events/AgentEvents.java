@@ -1,5 +1,6 @@
 package dev.berrys.contracts.events;
 
+import dev.berrys.contracts.Streams;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -7,10 +8,13 @@ import org.jspecify.annotations.Nullable;
 
 /** Payloads on {@code berrys.agent}, published by agent-orchestrator. */
 public final class AgentEvents {
+    @Event(type = EventTypes.TEAM_ASSEMBLED, stream = Streams.AGENT)
     public record TeamAssembled(UUID projectId, UUID planId, List<AgentRef> agents) {}
 
+    @Event(type = EventTypes.EXECUTION_STARTED, stream = Streams.AGENT)
     public record ExecutionStarted(UUID executionId, UUID taskId, UUID projectId, UUID agentId, int attempt) {}
 
+    @Event(type = EventTypes.EXECUTION_STEP_RECORDED, stream = Streams.AGENT)
     public record ExecutionStepRecorded(
             UUID executionId,
             UUID taskId,
@@ -20,6 +24,7 @@ public final class AgentEvents {
             @Nullable String tool,
             String summary) {}
 
+    @Event(type = EventTypes.EXECUTION_COMPLETED, stream = Streams.AGENT)
     public record ExecutionCompleted(
             UUID executionId,
             UUID taskId,
@@ -31,6 +36,7 @@ public final class AgentEvents {
             long outputTokens) {}
 
     /** {@code retryable} is false where another attempt cannot help (budget exhausted, cancelled). */
+    @Event(type = EventTypes.EXECUTION_FAILED, stream = Streams.AGENT)
     public record ExecutionFailed(
             UUID executionId,
             UUID taskId,
@@ -40,16 +46,19 @@ public final class AgentEvents {
             String reason,
             boolean retryable) {}
 
+    @Event(type = EventTypes.EXECUTION_CANCELLED, stream = Streams.AGENT)
     public record ExecutionCancelled(UUID executionId, UUID taskId, UUID projectId) {}
 
     /**
      * The execution waits for a dependency that is unavailable (an outage, which uses up no attempt);
      * {@code reason} says which and why, e.g. "model-orchestration unavailable: HTTP 503".
      */
+    @Event(type = EventTypes.EXECUTION_WAITING, stream = Streams.AGENT)
     public record ExecutionWaiting(
             UUID executionId, UUID taskId, UUID projectId, int attempt, String reason, Instant since) {}
 
     /** The dependency an execution waited for answered again; the execution goes on. */
+    @Event(type = EventTypes.EXECUTION_CONTINUED, stream = Streams.AGENT)
     public record ExecutionContinued(UUID executionId, UUID taskId, UUID projectId, int attempt) {}
 
     private AgentEvents() {}

@@ -1,7 +1,9 @@
 package dev.berrys.contracts.events;
 
 /**
- * Every event type, past tense. The stream is the publisher's: see {@link dev.berrys.contracts.Streams}.
+ * The name of every event type, past tense. Each is bound to its stream (the publisher's, see
+ * {@link dev.berrys.contracts.Streams}) and to its one payload record by the {@link Event} on that record; the
+ * services name events by their payload class, not by these strings.
  *
  * <p>The main flow: project.started → (workflow) plan.requested → (planning) plan.created → (workflow)
  * team.requested → (agent) team.assembled → (workflow, when approval is needed) approval.required →

@@ -1,11 +1,13 @@
 package dev.berrys.contracts.events;
 
+import dev.berrys.contracts.Streams;
 import java.math.BigDecimal;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /** Payloads on {@code berrys.model}, published by model-orchestration. */
 public final class ModelEvents {
+    @Event(type = EventTypes.MODEL_CALL_RECORDED, stream = Streams.MODEL)
     public record CallRecorded(
             UUID callId,
             @Nullable UUID projectId,
@@ -20,6 +22,7 @@ public final class ModelEvents {
             String outcome) {}
 
     /** At 80% of a budget ({@code BudgetWarning}) and on a refused call ({@code BudgetExceeded}). */
+    @Event(type = EventTypes.BUDGET_WARNING, stream = Streams.MODEL)
     public record BudgetWarning(
             UUID projectId,
             BigDecimal spentUsd,
@@ -27,6 +30,7 @@ public final class ModelEvents {
             long spentTokens,
             @Nullable Long budgetTokens) {}
 
+    @Event(type = EventTypes.BUDGET_EXCEEDED, stream = Streams.MODEL)
     public record BudgetExceeded(
             UUID projectId,
             BigDecimal spentUsd,

@@ -2,7 +2,6 @@ package dev.berrys.tool.execution;
 
 import dev.berrys.contracts.api.ToolExecutionRequest;
 import dev.berrys.contracts.api.ToolExecutionResult;
-import dev.berrys.contracts.events.EventTypes;
 import dev.berrys.contracts.events.ToolEvents;
 import dev.berrys.starter.config.InstanceId;
 import dev.berrys.starter.events.EventPublisher;
@@ -165,7 +164,6 @@ public class ToolExecutor {
                 keys.complete(tenant, key.key(), key.claimId(), answer);
             }
             events.publish(
-                    EventTypes.TOOL_EXECUTED,
                     id,
                     new ToolEvents.ToolExecuted(
                             id, call.projectId(), call.taskId(), call.executionId(), name, status, durationMs),
