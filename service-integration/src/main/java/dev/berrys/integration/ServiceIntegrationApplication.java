@@ -1,4 +1,4 @@
-package dev.berrys.workflow;
+package dev.berrys.integration;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;

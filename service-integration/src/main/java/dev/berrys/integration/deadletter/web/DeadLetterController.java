@@ -1,4 +1,4 @@
-package dev.berrys.workflow.deadletter;
+package dev.berrys.integration.deadletter.web;
 
 import dev.berrys.starter.events.DeadLetters;
 import dev.berrys.starter.security.Tenants;

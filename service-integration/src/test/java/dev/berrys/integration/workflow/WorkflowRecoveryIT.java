@@ -1,4 +1,4 @@
-package dev.berrys.workflow.workflow;
+package dev.berrys.integration.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

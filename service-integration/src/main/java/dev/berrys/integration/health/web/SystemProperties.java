@@ -1,4 +1,4 @@
-package dev.berrys.workflow.system;
+package dev.berrys.integration.health.web;
 
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;

@@ -1,4 +1,4 @@
-package dev.berrys.workflow;
+package dev.berrys.integration;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import dev.berrys.starter.test.ArchitectureRules;

@@ -1,4 +1,4 @@
-package dev.berrys.workflow.workflow;
+package dev.berrys.integration.workflow;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;

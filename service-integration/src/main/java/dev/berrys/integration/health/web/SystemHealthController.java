@@ -1,4 +1,4 @@
-package dev.berrys.workflow.system;
+package dev.berrys.integration.health.web;
 
 import dev.berrys.starter.calls.Replicas;
 import java.net.URI;

@@ -1,4 +1,4 @@
-package dev.berrys.workflow.workflow;
+package dev.berrys.integration.workflow;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,4 +1,4 @@
-package dev.berrys.workflow.deadletter;
+package dev.berrys.integration.deadletter.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
 @NullMarked
-package dev.berrys.workflow.system;
+package dev.berrys.integration.health.web;
 
 import org.jspecify.annotations.NullMarked;

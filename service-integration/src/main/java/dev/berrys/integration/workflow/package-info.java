@@ -1,4 +1,4 @@
 @NullMarked
-package dev.berrys.workflow.deadletter;
+package dev.berrys.integration.workflow;
 
 import org.jspecify.annotations.NullMarked;

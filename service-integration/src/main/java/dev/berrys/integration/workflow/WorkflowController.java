@@ -1,4 +1,4 @@
-package dev.berrys.workflow.workflow;
+package dev.berrys.integration.workflow;
 
 import dev.berrys.starter.security.Tenants;
 import dev.berrys.starter.web.PageRequests;

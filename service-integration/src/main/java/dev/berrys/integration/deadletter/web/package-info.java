@@ -1,4 +1,4 @@
 @NullMarked
-package dev.berrys.workflow.workflow;
+package dev.berrys.integration.deadletter.web;
 
 import org.jspecify.annotations.NullMarked;

@@ -1,4 +1,4 @@
-package dev.berrys.workflow.workflow;
+package dev.berrys.integration.workflow;
 
 import dev.berrys.contracts.Streams;
 import dev.berrys.contracts.events.AgentEvents;
