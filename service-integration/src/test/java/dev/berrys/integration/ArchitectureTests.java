@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 
 /** The shared architecture rules ({@link ArchitectureRules}) hold for service-integration's production classes. */
 class ArchitectureTests {
-    static final String BASE = "dev.berrys.workflow";
+    static final String BASE = "dev.berrys.integration";
     static final JavaClasses CLASSES = ArchitectureRules.importService(BASE);
 
     @Test
