@@ -7,7 +7,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
@@ -51,8 +50,7 @@ class ProblemExceptionHandler implements WebExceptionHandler {
                     problem.getStatus(),
                     problem.getDetail());
         }
-        HttpHeaders headers = ex instanceof ApiProblem api ? api.headers() : new HttpHeaders();
-        return writer.write(exchange, problem, headers);
+        return writer.write(exchange, problem, ProblemMapper.headers(ex, problem));
     }
 
     private static String method(ServerWebExchange exchange) {

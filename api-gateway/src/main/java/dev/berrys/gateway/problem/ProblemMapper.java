@@ -12,6 +12,7 @@ import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.QueryTimeoutException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
@@ -27,6 +28,8 @@ import tools.jackson.core.JacksonException;
  * own message never does, so nothing internal leaks from a 500 or a proxy failure.
  */
 final class ProblemMapper {
+    /** Seconds a caller waits before repeating a call answered 503 for an outage, as the servlet services say. */
+    static final int RETRY_AFTER_SECONDS = 2;
 
     private ProblemMapper() {}
 
@@ -76,8 +79,7 @@ final class ProblemMapper {
                     "Service unavailable",
                     describe(routeId) + " is unreachable");
         }
-        if (find(ex, DataAccessResourceFailureException.class) != null
-                || find(ex, QueryTimeoutException.class) != null) {
+        if (isStoreOutage(ex)) {
             return problem(
                     HttpStatus.SERVICE_UNAVAILABLE,
                     ProblemTypes.SERVICE_UNAVAILABLE,
@@ -89,6 +91,24 @@ final class ProblemMapper {
                 ProblemTypes.INTERNAL,
                 "Internal error",
                 "An unexpected error occurred; it has been logged");
+    }
+
+    /**
+     * The headers that go with {@code problem}, {@link #map}'s answer to {@code ex}: {@code Retry-After} on a 503
+     * for a backing store of the gateway that is unavailable, so that a caller waits the outage out and repeats
+     * the call, as the servlet services' {@code ProblemHandler} tells it to.
+     */
+    static HttpHeaders headers(Throwable ex, ProblemDetail problem) {
+        HttpHeaders headers = ex instanceof ApiProblem api ? api.headers() : new HttpHeaders();
+        if (problem.getStatus() == HttpStatus.SERVICE_UNAVAILABLE.value() && isStoreOutage(ex)) {
+            headers.set(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS));
+        }
+        return headers;
+    }
+
+    private static boolean isStoreOutage(Throwable ex) {
+        return find(ex, DataAccessResourceFailureException.class) != null
+                || find(ex, QueryTimeoutException.class) != null;
     }
 
     static ProblemDetail problem(HttpStatus status, URI type, String title, String detail) {

@@ -59,10 +59,6 @@ public class BerrysEnvironmentDefaults implements EnvironmentPostProcessor {
         d.put("berrys.security.audience", "${BERRYS_TOKEN_AUDIENCE:}");
         d.put("berrys.security.revocation-key", "${berrys.events.namespace:}berrys.token-revocations");
         d.put("berrys.security.revocation-refresh", "${BERRYS_REVOCATION_REFRESH:15s}");
-        String format = env.getProperty("BERRYS_LOG_FORMAT", "ecs");
-        if (!"plain".equalsIgnoreCase(format)) {
-            d.put("logging.structured.format.console", format);
-        }
         String schema = env.getProperty("berrys.service.schema");
         if (schema != null && !schema.isBlank()) {
             d.put("spring.flyway.schemas", schema);

@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.berrys.contracts.events.Event;
 import dev.berrys.starter.test.BerrysIntegrationTest;
-import io.lettuce.core.RedisClient;
+import dev.berrys.starter.test.RedisNamespace;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -45,8 +46,8 @@ class OutboxWakeIT {
     @Autowired
     TransactionTemplate tx;
 
-    @Autowired
-    RedisClient redis;
+    @RegisterExtension
+    final RedisNamespace redis = new RedisNamespace("wake-");
 
     @Autowired
     JsonMapper json;
@@ -82,7 +83,7 @@ class OutboxWakeIT {
                     Thread.currentThread().interrupt();
                 }
             }
-            return redis.connect();
+            return redis.client().connect();
         };
         OutboxRelay relay = relay(props, connections);
         publisher[0] = publisher(props, relay);
@@ -99,11 +100,11 @@ class OutboxWakeIT {
     @Test
     void aCommitInAReplicaWhoseRelayIsOffWakesTheRelayOfAnother() {
         // replica A publishes, but its relay is off (berrys.events.enabled=false) ...
-        OutboxRelay relayA = relay(props(false), redis::connect);
+        OutboxRelay relayA = relay(props(false), redis.client()::connect);
         EventPublisher publisherA = publisher(props(false), relayA);
         relayA.start();
         // ... replica B's relay is idle, parked for a minute
-        OutboxRelay relayB = relay(props(), redis::connect);
+        OutboxRelay relayB = relay(props(), redis.client()::connect);
         relayB.start();
         UUID marker = UUID.randomUUID();
         // let B make its first pass and settle into its long park
@@ -118,7 +119,7 @@ class OutboxWakeIT {
     void withoutAWakeUpTheRelayWaitsForItsPoll() {
         // the control: the same idle relay B, a row committed without going through a publisher
         var props = props();
-        OutboxRelay relayB = relay(props, redis::connect);
+        OutboxRelay relayB = relay(props, redis.client()::connect);
         relayB.start();
         sleep(500);
         UUID marker = UUID.randomUUID();
@@ -147,7 +148,7 @@ class OutboxWakeIT {
     }
 
     private OutboxRelay relay(EventBusProperties props, Supplier<StatefulRedisConnection<String, String>> c) {
-        var relay = new OutboxRelay(jdbc, tx, c, redis::connectPubSub, props, null);
+        var relay = new OutboxRelay(jdbc, tx, c, redis.client()::connectPubSub, props, null);
         relays.add(relay);
         return relay;
     }
@@ -162,7 +163,7 @@ class OutboxWakeIT {
     }
 
     private EventBusProperties props(boolean relayOn) {
-        return defaults.withRelay(relayOn, SAFETY_POLL);
+        return redis.props(defaults).withRelay(relayOn, SAFETY_POLL);
     }
 
     private static void sleep(long ms) {

@@ -3,16 +3,14 @@ package dev.berrys.starter.events;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berrys.starter.test.BerrysIntegrationTest;
-import io.lettuce.core.RedisClient;
+import dev.berrys.starter.test.RedisNamespace;
 import io.lettuce.core.XGroupCreateArgs;
 import io.lettuce.core.XReadArgs;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import java.time.Instant;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.test.context.TestPropertySource;
@@ -30,30 +28,17 @@ import org.springframework.test.context.TestPropertySource;
             "berrys.events.enabled=false"
         })
 class ReadCountIT {
-    @Autowired
-    RedisClient redis;
+    @RegisterExtension
+    final RedisNamespace redis = new RedisNamespace("readcount-");
 
     @Autowired
     EventBusProperties defaults;
 
-    String namespace;
-    StatefulRedisConnection<String, String> connection;
     RedisCommands<String, String> sync;
 
     @BeforeEach
     void connect() {
-        namespace = "readcount-" + UUID.randomUUID() + ":";
-        connection = redis.connect();
-        sync = connection.sync();
-    }
-
-    @AfterEach
-    void close() {
-        var keys = sync.keys(namespace + "*");
-        if (!keys.isEmpty()) {
-            sync.del(keys.toArray(String[]::new));
-        }
-        connection.close();
+        sync = redis.sync();
     }
 
     @Test
@@ -61,8 +46,9 @@ class ReadCountIT {
         var props = props(1);
         String key = props.key("berrys.other");
         sync.xgroupCreate(XReadArgs.StreamOffset.from(key, "0"), props.group(), XGroupCreateArgs.Builder.mkstream());
-        var consumer = new StreamConsumer("berrys.other", props, "replica-1", redis::connect, null, null, null);
-        var other = new StreamConsumer("berrys.other", props, "replica-2", redis::connect, null, null, null);
+        var consumer =
+                new StreamConsumer("berrys.other", props, "replica-1", redis.client()::connect, null, null, null);
+        var other = new StreamConsumer("berrys.other", props, "replica-2", redis.client()::connect, null, null, null);
         Instant now = Instant.now();
 
         assertThat(consumer.readCount(sync, now)).as("alone").isEqualTo(props.batchSize());
@@ -89,7 +75,8 @@ class ReadCountIT {
     @Test
     void withoutASmallReadCountEveryReadTakesAWholeBatch() {
         var props = props(0);
-        var consumer = new StreamConsumer("berrys.other", props, "replica-1", redis::connect, null, null, null);
+        var consumer =
+                new StreamConsumer("berrys.other", props, "replica-1", redis.client()::connect, null, null, null);
         assertThat(consumer.readCount(sync, Instant.now())).isEqualTo(props.batchSize());
     }
 
@@ -106,7 +93,7 @@ class ReadCountIT {
                 d.retention(),
                 d.enabled(),
                 d.deadLetterStream(),
-                namespace,
+                redis.namespace(),
                 d.trimInterval(),
                 d.streamMaxAge(),
                 d.streamMaxLength(),

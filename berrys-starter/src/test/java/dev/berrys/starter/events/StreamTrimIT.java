@@ -3,8 +3,8 @@ package dev.berrys.starter.events;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berrys.starter.test.BerrysIntegrationTest;
+import dev.berrys.starter.test.RedisNamespace;
 import io.lettuce.core.Consumer;
-import io.lettuce.core.RedisClient;
 import io.lettuce.core.XGroupCreateArgs;
 import io.lettuce.core.XReadArgs;
 import io.lettuce.core.api.sync.RedisCommands;
@@ -16,9 +16,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.test.context.TestPropertySource;
@@ -37,8 +37,8 @@ import tools.jackson.databind.json.JsonMapper;
             "berrys.events.enabled=false"
         })
 class StreamTrimIT {
-    @Autowired
-    RedisClient redis;
+    @RegisterExtension
+    final RedisNamespace redis = new RedisNamespace("trim-");
 
     @Autowired
     EventBusProperties defaults;
@@ -46,24 +46,11 @@ class StreamTrimIT {
     @Autowired
     JsonMapper json;
 
-    String namespace;
-    io.lettuce.core.api.StatefulRedisConnection<String, String> connection;
     RedisCommands<String, String> sync;
 
     @BeforeEach
     void connect() {
-        namespace = "trim-" + UUID.randomUUID() + ":";
-        connection = redis.connect();
-        sync = connection.sync();
-    }
-
-    @AfterEach
-    void close() {
-        var keys = sync.keys(namespace + "*");
-        if (!keys.isEmpty()) {
-            sync.del(keys.toArray(String[]::new));
-        }
-        connection.close();
+        sync = redis.sync();
     }
 
     @Test
@@ -73,7 +60,7 @@ class StreamTrimIT {
         sync.xgroupCreate(XReadArgs.StreamOffset.from(key, "0"), "fast", XGroupCreateArgs.Builder.mkstream());
         sync.xgroupCreate(XReadArgs.StreamOffset.from(key, "0"), "slow");
         List<String> ids = List.of(add(key, "a"), add(key, "b"), add(key, "c"));
-        var trimmer = new StreamTrimmer(redis::connect, props, Clock.systemUTC());
+        var trimmer = new StreamTrimmer(redis.client()::connect, props, Clock.systemUTC());
 
         readAndAck(key, "fast", 3, true);
         assertThat(trimmer.trimOnce()).as("'slow' has read nothing yet").isZero();
@@ -107,13 +94,13 @@ class StreamTrimIT {
             add(key, "e" + i);
         }
         List<String> newest = ids(key).subList(2, 5);
-        assertThat(new StreamTrimmer(redis::connect, byLength, Clock.systemUTC()).trimOnce())
+        assertThat(new StreamTrimmer(redis.client()::connect, byLength, Clock.systemUTC()).trimOnce())
                 .isEqualTo(2);
         assertThat(ids(key)).containsExactlyElementsOf(newest);
 
         var byAge = props(Duration.ofHours(1), 1_000_000, 10_000);
         Clock twoHoursLater = Clock.fixed(Instant.now().plus(Duration.ofHours(2)), ZoneOffset.UTC);
-        assertThat(new StreamTrimmer(redis::connect, byAge, twoHoursLater).trimOnce())
+        assertThat(new StreamTrimmer(redis.client()::connect, byAge, twoHoursLater).trimOnce())
                 .isEqualTo(3);
         assertThat(sync.xlen(key)).isZero();
     }
@@ -121,7 +108,7 @@ class StreamTrimIT {
     @Test
     void deadLettersAreBoundedAndListedPerTenantAndAnUnreadableOneOnlyByThePlatformTenant() {
         var props = props(Duration.ofDays(7), 1_000_000, 3);
-        var letters = new DeadLetters(redis::connect, props, json);
+        var letters = new DeadLetters(redis.client()::connect, props, json);
         for (int i = 0; i < 5; i++) {
             letters.add(letter(event("acme", "e" + i)));
         }
@@ -158,7 +145,7 @@ class StreamTrimIT {
     }
 
     private EventBusProperties props(Duration maxAge, long maxLength, long deadLetters) {
-        return defaults.withNamespace(namespace).withTrimming(Duration.ZERO, maxAge, maxLength, deadLetters);
+        return redis.props(defaults).withTrimming(Duration.ZERO, maxAge, maxLength, deadLetters);
     }
 
     private String add(String key, String text) {

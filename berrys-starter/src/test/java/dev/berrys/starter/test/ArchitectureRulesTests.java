@@ -55,7 +55,7 @@ class ArchitectureRulesTests {
     void aFeatureIsThePackageAboveWeb() {
         assertThat(ArchitectureRules.featureOf("dev.berrys.project.approval.web"))
                 .isEqualTo("dev.berrys.project.approval");
-        assertThat(ArchitectureRules.featureOf("dev.berrys.workflow.deadletter"))
-                .isEqualTo("dev.berrys.workflow.deadletter");
+        assertThat(ArchitectureRules.featureOf("dev.berrys.integration.health"))
+                .isEqualTo("dev.berrys.integration.health");
     }
 }

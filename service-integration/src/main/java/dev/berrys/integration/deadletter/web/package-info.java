@@ -1,0 +1,4 @@
+@NullMarked
+package dev.berrys.integration.deadletter.web;
+
+import org.jspecify.annotations.NullMarked;

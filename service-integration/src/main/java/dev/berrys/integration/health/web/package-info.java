@@ -1,0 +1,4 @@
+@NullMarked
+package dev.berrys.integration.health.web;
+
+import org.jspecify.annotations.NullMarked;

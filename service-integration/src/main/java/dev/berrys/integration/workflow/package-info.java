@@ -1,0 +1,4 @@
+@NullMarked
+package dev.berrys.integration.workflow;
+
+import org.jspecify.annotations.NullMarked;

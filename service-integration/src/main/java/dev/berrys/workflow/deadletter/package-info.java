@@ -1,4 +1,0 @@
-@NullMarked
-package dev.berrys.workflow.deadletter;
-
-import org.jspecify.annotations.NullMarked;

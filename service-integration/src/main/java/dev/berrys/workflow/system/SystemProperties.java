@@ -1,8 +1,0 @@
-package dev.berrys.workflow.system;
-
-import java.util.Map;
-import org.springframework.boot.context.properties.ConfigurationProperties;
-
-/** @param services every service's name and base URL, for the health overview */
-@ConfigurationProperties("berrys.system")
-record SystemProperties(Map<String, String> services) {}

@@ -1,4 +1,0 @@
-@NullMarked
-package dev.berrys.workflow.system;
-
-import org.jspecify.annotations.NullMarked;

@@ -1,4 +1,0 @@
-@NullMarked
-package dev.berrys.workflow.workflow;
-
-import org.jspecify.annotations.NullMarked;
