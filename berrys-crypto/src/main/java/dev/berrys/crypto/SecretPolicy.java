@@ -47,7 +47,7 @@ public final class SecretPolicy {
     public static List<String> problems(Secrets secrets) {
         List<String> problems = new ArrayList<>();
         String client = secrets.serviceClientSecret();
-        if (isSet(client)) {
+        if (client != null && !client.isBlank()) {
             if (isPublished(client)) {
                 problems.add("BERRYS_SERVICE_CLIENT_SECRET is a value published in the Berrys repository");
             } else if (client.length() < MIN_SERVICE_CLIENT_SECRET_LENGTH) {
@@ -56,7 +56,7 @@ public final class SecretPolicy {
             }
         }
         String key = secrets.encryptionKey();
-        if (isSet(key)) {
+        if (key != null && !key.isBlank()) {
             if (isPublished(key)) {
                 problems.add("BERRYS_ENCRYPTION_KEY is a value published in the Berrys repository");
             } else if (!isBase64Of32Bytes(key.strip())) {
@@ -64,7 +64,7 @@ public final class SecretPolicy {
             }
         }
         String password = secrets.databasePassword();
-        if (isSet(password) && isPublished(password)) {
+        if (password != null && !password.isBlank() && isPublished(password)) {
             problems.add("BERRYS_DB_PASSWORD is a value published in the Berrys repository");
         }
         return problems;
@@ -89,10 +89,6 @@ public final class SecretPolicy {
             warn.accept(TRIAL_SWITCH + "=true: starting although " + problem
                     + ". Anyone can use such a secret; never run like this with data you care about.");
         }
-    }
-
-    private static boolean isSet(@Nullable String value) {
-        return value != null && !value.isBlank();
     }
 
     private static boolean isPublished(String value) {

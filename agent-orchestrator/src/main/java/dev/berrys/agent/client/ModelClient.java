@@ -70,7 +70,7 @@ public class ModelClient {
             @Nullable Instant waitingSince,
             Waiting waiting)
             throws InterruptedException {
-        ChatCompletionResponse response;
+        @Nullable ChatCompletionResponse response; // an empty body reads as null
         try {
             response = outages.call(DEPENDENCY, waitingSince, waiting, () -> http.post()
                     .uri("/v1/chat/completions")

@@ -163,6 +163,7 @@ public class ToolClient {
             return failed("the arguments are not a JSON object: " + ModelClient.rootMessage(e));
         }
         try {
+            @Nullable
             ToolExecutionResult result = outages.call(DEPENDENCY, waiting, () -> http.post()
                     .uri("/api/tools/{name}/execute", tool)
                     .contentType(MediaType.APPLICATION_JSON)

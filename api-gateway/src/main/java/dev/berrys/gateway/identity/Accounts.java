@@ -5,6 +5,7 @@ import dev.berrys.gateway.problem.ApiProblem;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -53,7 +54,7 @@ public class Accounts {
         String name = Credentials.normalizeUsername(username);
         return blocking(() -> {
             try {
-                return users.create(name, passwords.encode(password), EnumSet.copyOf(roles), scope);
+                return users.create(name, hash(password), EnumSet.copyOf(roles), scope);
             } catch (DuplicateKeyException e) {
                 throw ApiProblem.conflict("A user named '" + name + "' already exists");
             }
@@ -100,7 +101,7 @@ public class Accounts {
         checkPassword("password", password);
         return blocking(() -> {
                     User user = user(caller, id);
-                    if (!users.setPasswordHash(id, passwords.encode(password))) {
+                    if (!users.setPasswordHash(id, hash(password))) {
                         throw noUser(id);
                     }
                     revocations.revoke(user.username());
@@ -120,7 +121,7 @@ public class Accounts {
                     if (!passwords.matches(currentPassword, user.passwordHash())) {
                         throw ApiProblem.badRequest("currentPassword: does not match the current password");
                     }
-                    users.setPasswordHash(user.id(), passwords.encode(newPassword));
+                    users.setPasswordHash(user.id(), hash(newPassword));
                     return user;
                 })
                 .then();
@@ -144,7 +145,7 @@ public class Accounts {
         return blocking(() -> new NewApiKey(
                 apiKeys.create(new ApiKeys.NewKey(
                         clientId,
-                        passwords.encode(secret),
+                        hash(secret),
                         EnumSet.copyOf(spec.roles()),
                         scope,
                         spec.name(),
@@ -178,7 +179,7 @@ public class Accounts {
         String secret = Credentials.randomSecret(SECRET_BYTES);
         return blocking(() -> {
             ApiKey key = manageableKey(caller, id);
-            if (!apiKeys.replaceSecret(id, passwords.encode(secret))) {
+            if (!apiKeys.replaceSecret(id, hash(secret))) {
                 throw noKey(id);
             }
             revocations.revoke(key.clientId());
@@ -258,5 +259,10 @@ public class Accounts {
         public String bearer() {
             return ApiKeyCredential.bearer(key.clientId(), secret);
         }
+    }
+
+    /** A hash of a password or secret: never null for a non-null input. */
+    private String hash(String raw) {
+        return Objects.requireNonNull(passwords.encode(raw));
     }
 }

@@ -2,6 +2,7 @@ package dev.berrys.gateway.identity;
 
 import dev.berrys.contracts.security.Role;
 import java.util.EnumSet;
+import java.util.Objects;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,8 +53,7 @@ class IdentityBootstrap implements ApplicationRunner {
         if (password.length() < Credentials.MIN_PASSWORD_LENGTH || !Credentials.fitsBcrypt(password)) {
             throw new IllegalStateException("BERRYS_ADMIN_PASSWORD must be 12 to 72 characters long");
         }
-        boolean created = users.createIfAbsent(
-                username, passwords.encode(password), EnumSet.of(Role.ADMIN), props.defaultTenant());
+        boolean created = users.createIfAbsent(username, hash(password), EnumSet.of(Role.ADMIN), props.defaultTenant());
         if (!created) {
             return;
         }
@@ -83,7 +83,7 @@ class IdentityBootstrap implements ApplicationRunner {
         }
         apiKeys.upsert(
                 client.clientId(),
-                passwords.encode(client.secret()),
+                hash(client.secret()),
                 EnumSet.of(Role.SERVICE),
                 props.defaultTenant(),
                 "Berrys services",
@@ -92,5 +92,10 @@ class IdentityBootstrap implements ApplicationRunner {
                 "Service client '{}' is ready (role SERVICE, tenants {})",
                 client.clientId(),
                 String.join(",", client.tenants()));
+    }
+
+    /** A hash of a password or secret: never null for a non-null input. */
+    private String hash(String raw) {
+        return Objects.requireNonNull(passwords.encode(raw));
     }
 }

@@ -3,6 +3,7 @@ package dev.berrys.gateway.problem;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -48,7 +49,7 @@ public class ProblemWriter {
 
     static Map<String, Object> asMap(ProblemDetail problem) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", problem.getType().toString());
+        body.put("type", Objects.requireNonNull(problem.getType()).toString());
         body.put("title", problem.getTitle());
         body.put("status", problem.getStatus());
         if (problem.getDetail() != null) {

@@ -3,6 +3,7 @@ package dev.berrys.gateway.routing;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
 import org.springframework.context.annotation.Bean;
@@ -47,21 +48,20 @@ class GatewayRoutes {
         List<Service> services = List.of(
                 new Service(
                         "project-coordinator",
-                        replicas.get("project-coordinator").first(),
+                        first(replicas, "project-coordinator"),
                         "/api/projects/**",
                         "/api/approvals/**"),
-                new Service(
-                        "planning-system", replicas.get("planning-system").first(), "/api/plans/**", "/api/tasks/**"),
+                new Service("planning-system", first(replicas, "planning-system"), "/api/plans/**", "/api/tasks/**"),
                 new Service(
                         "agent-orchestrator",
-                        replicas.get("agent-orchestrator").first(),
+                        first(replicas, "agent-orchestrator"),
                         "/api/agents/**",
                         "/api/agent-templates/**",
                         "/api/executions/**",
                         "/api/memory/**"),
                 new Service(
                         "model-orchestration",
-                        replicas.get("model-orchestration").first(),
+                        first(replicas, "model-orchestration"),
                         "/api/providers/**",
                         "/api/models/**",
                         "/api/model-usage/**",
@@ -71,14 +71,14 @@ class GatewayRoutes {
                         "/v1/**"),
                 new Service(
                         "tool-integration",
-                        replicas.get("tool-integration").first(),
+                        first(replicas, "tool-integration"),
                         "/api/tools/**",
                         "/api/mcp-servers/**",
                         "/api/tool-executions/**",
                         "/api/workspaces/**"),
                 new Service(
                         "service-integration",
-                        replicas.get("service-integration").first(),
+                        first(replicas, "service-integration"),
                         "/api/workflows/**",
                         "/api/dead-letters/**",
                         "/api/system/**"));
@@ -98,9 +98,14 @@ class GatewayRoutes {
                 .not(p -> p.path(NOT_DASHBOARD))
                 .filters(f -> f.preserveHostHeader())
                 .metadata(SERVICE, "web-dashboard")
-                .uri(replicas.get("web-dashboard").first()));
+                .uri(first(replicas, "web-dashboard")));
         return routes.build();
     }
 
     private record Service(String id, URI url, String... paths) {}
+
+    /** The first replica of a service: {@link ServiceUrls} has an entry for each of them. */
+    private static URI first(Map<String, ReplicaSet> replicas, String service) {
+        return Objects.requireNonNull(replicas.get(service), service).first();
+    }
 }

@@ -82,7 +82,7 @@ class JwtConfig {
     /** The roles (read by the shared {@link TokenClaims} mapping) as {@code ROLE_<NAME>} authorities. */
     record RolesClaimConverter(TokenClaims claims) implements Converter<Jwt, Collection<GrantedAuthority>> {
         RolesClaimConverter(String claim) {
-            this(new TokenClaims(claim, null));
+            this(new TokenClaims(claim, TokenClaims.TENANT));
         }
 
         @Override

@@ -10,6 +10,7 @@ import dev.berrys.gateway.problem.ApiProblem;
 import dev.berrys.gateway.problem.ProblemTypes;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -49,7 +50,8 @@ public class TokenService {
         this.issuer = issuer;
         this.throttle = throttle;
         this.revocations = revocations;
-        this.decoyHash = passwords.encode(UUID.randomUUID().toString());
+        this.decoyHash =
+                Objects.requireNonNull(passwords.encode(UUID.randomUUID().toString()));
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.berrys.starter.calls;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -34,7 +35,7 @@ public class OutagePolicy {
 
     /** One try of a call; a thrown outage is tried again, anything else is the caller's. */
     @FunctionalInterface
-    public interface Call<T> {
+    public interface Call<T extends @Nullable Object> {
         T run();
     }
 
@@ -56,6 +57,12 @@ public class OutagePolicy {
         OutageOutlasted(String reason, Instant since, Throwable cause) {
             super(reason, cause);
             this.since = since;
+        }
+
+        /** The message it was made with, never null (NullAway takes {@link Throwable#getMessage()} as nullable). */
+        @Override
+        public String getMessage() {
+            return Objects.requireNonNull(super.getMessage());
         }
 
         public Instant since() {
@@ -93,7 +100,8 @@ public class OutagePolicy {
     }
 
     /** {@link #call(String, Instant, Waiting, Call)} of a call that was not waiting before. */
-    public <T> T call(String dependency, Waiting waiting, Call<T> call) throws InterruptedException {
+    public <T extends @Nullable Object> T call(String dependency, Waiting waiting, Call<T> call)
+            throws InterruptedException {
         return call(dependency, null, waiting, call);
     }
 
@@ -104,7 +112,8 @@ public class OutagePolicy {
      * try, throws {@link OutageOutlasted}. Throws {@link InterruptedException} when the thread is
      * interrupted (the work was cancelled, or the service stops).
      */
-    public <T> T call(String dependency, @Nullable Instant waitingSince, Waiting waiting, Call<T> call)
+    public <T extends @Nullable Object> T call(
+            String dependency, @Nullable Instant waitingSince, Waiting waiting, Call<T> call)
             throws InterruptedException {
         @Nullable Instant since = waitingSince;
         boolean waited = waitingSince != null;

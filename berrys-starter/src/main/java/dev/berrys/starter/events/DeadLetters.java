@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -178,7 +179,10 @@ public class DeadLetters {
                 return false;
             }
             Map<String, String> body = found.getFirst().getBody();
-            redis.xadd(props.key(body.get("stream")), Map.of("event", body.get("event")));
+            // every dead letter is written with both fields: a missing one is a corrupt entry, not a null to pass on
+            redis.xadd(
+                    props.key(Objects.requireNonNull(body.get("stream"), "stream")),
+                    Map.of("event", Objects.requireNonNull(body.get("event"), "event")));
             redis.xdel(key, id);
             redis.xdel(deadLetterStream, id);
             return true;

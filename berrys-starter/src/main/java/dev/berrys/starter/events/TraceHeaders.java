@@ -28,7 +28,7 @@ final class TraceHeaders {
             return null;
         }
         Map<String, String> carrier = new HashMap<>();
-        propagator.inject(span.context(), carrier, Map::put);
+        propagator.inject(span.context(), carrier, (ignored, key, value) -> carrier.put(key, value));
         return carrier.get("traceparent");
     }
 

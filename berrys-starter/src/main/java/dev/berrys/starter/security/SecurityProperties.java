@@ -2,6 +2,7 @@ package dev.berrys.starter.security;
 
 import dev.berrys.contracts.security.TokenClaims;
 import java.time.Duration;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -38,8 +39,28 @@ public record SecurityProperties(
         revocationRefresh = revocationRefresh == null ? Duration.ofSeconds(15) : revocationRefresh;
     }
 
+    /** Never null: the constructor put {@code ""} in place of none. */
+    @Override
+    public String audience() {
+        return Objects.requireNonNull(audience);
+    }
+
+    /** Never null: the constructor put the default in place of none. */
+    @Override
+    public String revocationKey() {
+        return Objects.requireNonNull(revocationKey);
+    }
+
+    /** Never null: the constructor put the default in place of none. */
+    @Override
+    public Duration revocationRefresh() {
+        return Objects.requireNonNull(revocationRefresh);
+    }
+
     /** The claim mapping every resource server (and the gateway) reads tokens with. */
     public TokenClaims claims() {
-        return new TokenClaims(rolesClaim, tenantClaim);
+        return new TokenClaims(
+                rolesClaim == null ? TokenClaims.ROLES : rolesClaim,
+                tenantClaim == null ? TokenClaims.TENANT : tenantClaim);
     }
 }

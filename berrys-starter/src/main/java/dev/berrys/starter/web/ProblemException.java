@@ -1,6 +1,7 @@
 package dev.berrys.starter.web;
 
 import java.util.Map;
+import java.util.Objects;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -29,6 +30,12 @@ public class ProblemException extends RuntimeException {
 
     public Map<String, Object> properties() {
         return properties;
+    }
+
+    /** The message it was made with, never null (NullAway takes {@link Throwable#getMessage()} as nullable). */
+    @Override
+    public String getMessage() {
+        return Objects.requireNonNull(super.getMessage());
     }
 
     /** 404: e.g. {@code new NotFound("project", id)}. */

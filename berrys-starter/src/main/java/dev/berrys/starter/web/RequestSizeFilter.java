@@ -10,6 +10,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -36,7 +38,7 @@ final class RequestSizeFilter extends OncePerRequestFilter {
         if (request.getContentLengthLong() > limit) {
             var problem = RequestBodyTooLargeException.problem(limit);
             Map<String, Object> body = new LinkedHashMap<>();
-            body.put("type", problem.getType().toString());
+            body.put("type", Objects.requireNonNull(problem.getType()).toString());
             body.put("title", problem.getTitle());
             body.put("status", problem.getStatus());
             body.put("detail", problem.getDetail());
@@ -52,7 +54,7 @@ final class RequestSizeFilter extends OncePerRequestFilter {
 
     private static final class Limited extends HttpServletRequestWrapper {
         private final long limit;
-        private ServletInputStream stream;
+        private @Nullable ServletInputStream stream;
 
         Limited(HttpServletRequest request, long limit) {
             super(request);

@@ -41,6 +41,47 @@ class ArchitectureRulesTests {
     }
 
     @Test
+    void aWebHelperThatIsNoControllerStillMayNotUseAnotherFeaturesRepository() {
+        assertThatThrownBy(() -> ArchitectureRules.webTouchesOnlyItsFeaturesRepositories(ALPHA)
+                        .check(FIXTURES))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("BillingLinks");
+    }
+
+    @Test
+    void aControllerOutsideAWebPackageMayNotUseAnotherFeaturesRepositoryEither() {
+        assertThatThrownBy(() -> ArchitectureRules.webTouchesOnlyItsFeaturesRepositories(ALPHA)
+                        .check(FIXTURES))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("BillingReportController");
+    }
+
+    @Test
+    void aControllerUsingItsOwnFeaturesRepositoryIsNoViolationOfTheWebRule() {
+        assertThatThrownBy(() -> ArchitectureRules.webTouchesOnlyItsFeaturesRepositories(ALPHA)
+                        .check(FIXTURES))
+                .isInstanceOf(AssertionError.class)
+                .message()
+                .doesNotContain("OrderAdminController");
+    }
+
+    @Test
+    void anEntityReturnedPlainWrappedPagedInASetOrAnOptionalOrTakenAsABodyBreaksTheEntityRule() {
+        String admin = ALPHA + ".orders.web.OrderAdminController.";
+        assertThatThrownBy(() ->
+                        ArchitectureRules.noEntityInControllerSignatures(ALPHA).check(FIXTURES))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining(admin + "plain()")
+                .hasMessageContaining(admin + "wrapped()")
+                .hasMessageContaining(admin + "paged()")
+                .hasMessageContaining(admin + "set()")
+                .hasMessageContaining(admin + "maybe()")
+                .hasMessageContaining(admin + "accept(" + ALPHA + ".orders.Order)")
+                .message()
+                .doesNotContain(admin + "internal()");
+    }
+
+    @Test
     void aServiceThatUsesOnlyItsOwnFeaturesAndTheSharedModulesPassesEveryRule() {
         assertThatCode(() -> {
                     ArchitectureRules.dependsOnNoOtherService(CLEAN).check(FIXTURES);

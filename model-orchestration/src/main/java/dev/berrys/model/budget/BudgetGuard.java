@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -106,16 +107,23 @@ public class BudgetGuard {
                     && !budgets.reserve(tenant, Budget.TENANT_SCOPE, callId, estimatedUsd, estimatedTokens, HOLD)) {
                 return Budget.TENANT_SCOPE;
             }
-            if (budget != null && !budgets.reserve(tenant, projectId, callId, estimatedUsd, estimatedTokens, HOLD)) {
+            // a project budget is looked up only for a project: projectId is set wherever budget is
+            if (budget != null
+                    && projectId != null
+                    && !budgets.reserve(tenant, projectId, callId, estimatedUsd, estimatedTokens, HOLD)) {
                 status.setRollbackOnly(); // gives the tenant's hold back too
                 return projectId;
             }
             return null;
         });
         if (Budget.TENANT_SCOPE.equals(refusedBy)) {
-            refuseForTenant(budgets.find(tenant, Budget.TENANT_SCOPE).orElse(tenantBudget), estimatedTokens);
+            // refused for the tenant: it has a budget
+            refuseForTenant(
+                    Objects.requireNonNull(
+                            budgets.find(tenant, Budget.TENANT_SCOPE).orElse(tenantBudget)),
+                    estimatedTokens);
         }
-        if (refusedBy != null && budget != null) {
+        if (refusedBy != null && budget != null && projectId != null) {
             refuse(tenant, projectId, budgets.find(tenant, projectId).orElse(budget), estimatedTokens);
         }
     }

@@ -64,7 +64,7 @@ public class BudgetService {
         Budget current = budgets.findForUpdate(tenant, projectId).orElse(null);
         boolean admin = Role.ADMIN.name().equals(role);
         boolean adminsBudget = current != null && Role.ADMIN.name().equals(current.setByRole());
-        if (!admin && adminsBudget && current.raisedBy(usd, tokens)) {
+        if (!admin && adminsBudget && current != null && current.raisedBy(usd, tokens)) {
             log.warn(
                     "budget of project {} (tenant {}) not raised: an admin set it and the change came from {}",
                     projectId,

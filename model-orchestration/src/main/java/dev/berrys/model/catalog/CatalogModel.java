@@ -45,7 +45,7 @@ class CatalogModel {
         this.providerId = providerId;
         this.name = name;
         this.createdAt = Instant.now();
-        apply(providerId, spec);
+        set(providerId, spec);
     }
 
     /** The changeable part of a model. */
@@ -58,6 +58,11 @@ class CatalogModel {
             boolean enabled) {}
 
     void apply(UUID providerId, Spec spec) {
+        set(providerId, spec);
+    }
+
+    // private, so that NullAway sees the constructor set every field through it
+    private void set(UUID providerId, Spec spec) {
         this.providerId = providerId;
         this.upstreamName = spec.upstreamName();
         this.contextWindow = spec.contextWindow();

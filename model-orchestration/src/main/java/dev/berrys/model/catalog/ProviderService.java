@@ -147,7 +147,7 @@ public class ProviderService {
     private View updateConfigured(String tenant, Provider p, Command command) {
         boolean sameUrl = command.baseUrl() == null
                 || command.baseUrl().isBlank()
-                || baseUrl(command.type(), command.baseUrl()).equals(p.baseUrl());
+                || Objects.equals(baseUrl(command.type(), command.baseUrl()), p.baseUrl());
         if (!p.name().equals(command.name()) || command.type() != p.type() || !sameUrl || command.apiKey() != null) {
             throw configured(p);
         }

@@ -39,28 +39,30 @@ public class ChatRequestValidator {
         if (request.responseFormat() != null
                 && "json_schema".equals(request.responseFormat().type())) {
             if (schema == null || schema.schema() == null) {
-                fail("response_format.json_schema.schema", "must hold the JSON Schema of the answer");
+                throw invalid("response_format.json_schema.schema", "must hold the JSON Schema of the answer");
             }
             checkSchema(schema.schema(), "response_format.json_schema.schema");
         }
         if (request.temperature() != null && (request.temperature() < 0 || request.temperature() > 2)) {
-            fail("temperature", "must be between 0 and 2");
+            throw invalid("temperature", "must be between 0 and 2");
         }
         if (request.outputLimit() != null && request.outputLimit() < 1) {
-            fail(request.maxCompletionTokens() != null ? "max_completion_tokens" : "max_tokens", "must be at least 1");
+            throw invalid(
+                    request.maxCompletionTokens() != null ? "max_completion_tokens" : "max_tokens",
+                    "must be at least 1");
         }
     }
 
     private void validateTool(ChatRequest.Tool tool, String path) {
         if (tool == null || tool.function() == null) {
-            fail(path + ".function", "must describe the function");
+            throw invalid(path + ".function", "must describe the function");
         }
         if (tool.type() != null && !"function".equals(tool.type())) {
-            fail(path + ".type", "must be 'function'");
+            throw invalid(path + ".type", "must be 'function'");
         }
         String name = tool.function().name();
         if (name == null || !TOOL_NAME.matcher(name).matches()) {
-            fail(path + ".function.name", "must be 1 to 64 letters, digits, '_' or '-'");
+            throw invalid(path + ".function.name", "must be 1 to 64 letters, digits, '_' or '-'");
         }
         if (tool.function().parameters() != null
                 && !tool.function().parameters().isNull()) {
@@ -71,11 +73,12 @@ public class ChatRequestValidator {
     private void checkSchema(JsonNode schema, String field) {
         List<String> problems = schemas.schemaProblems(schema);
         if (!problems.isEmpty()) {
-            fail(field, "is not a valid JSON Schema: " + String.join("; ", problems));
+            throw invalid(field, "is not a valid JSON Schema: " + String.join("; ", problems));
         }
     }
 
-    private static void fail(String field, String message) {
-        throw new ProblemException.BadRequest(field, "Field '" + field + "' " + message + ".");
+    /** Thrown where it is made, so that the checks after it see what it ruled out. */
+    private static ProblemException.BadRequest invalid(String field, String message) {
+        return new ProblemException.BadRequest(field, "Field '" + field + "' " + message + ".");
     }
 }

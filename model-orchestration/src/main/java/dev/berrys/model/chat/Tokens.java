@@ -1,11 +1,13 @@
 package dev.berrys.model.chat;
 
+import org.jspecify.annotations.Nullable;
+
 /** Token estimates where no tokenizer answers: about four characters a token, as OpenAI's rule of thumb. */
 public final class Tokens {
     private Tokens() {}
 
-    public static long ofText(String text) {
-        return text.isEmpty() ? 0 : Math.max(1, (text.length() + 3) / 4);
+    public static long ofText(@Nullable String text) {
+        return text == null || text.isEmpty() ? 0 : Math.max(1, (text.length() + 3) / 4);
     }
 
     /** The prompt of a request: every message's text and tool calls, the tools offered and a small overhead. */

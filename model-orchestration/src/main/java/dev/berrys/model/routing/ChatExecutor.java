@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -175,7 +176,9 @@ public class ChatExecutor {
         }
 
         private ChatResult ask(ModelRoute route) {
-            ProviderClient client = clients.get(route.provider().type());
+            // a client for every provider type
+            ProviderClient client =
+                    Objects.requireNonNull(clients.get(route.provider().type()));
             if (sink == null) {
                 ChatResult result = client.complete(route, call);
                 checkStructure(call, result);

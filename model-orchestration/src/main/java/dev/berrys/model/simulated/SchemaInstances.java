@@ -3,6 +3,7 @@ package dev.berrys.model.simulated;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -26,11 +27,11 @@ final class SchemaInstances {
         this.text = text;
     }
 
-    JsonNode instance(JsonNode schema) {
+    JsonNode instance(@Nullable JsonNode schema) {
         return value("value", schema, 0);
     }
 
-    private JsonNode value(String name, JsonNode schema, int depth) {
+    private JsonNode value(String name, @Nullable JsonNode schema, int depth) {
         if (schema == null || !schema.isObject() || depth > 6) {
             return NODES.stringNode(stringFor(name));
         }

@@ -6,6 +6,7 @@ import dev.berrys.model.chat.ChatRequest.Message;
 import dev.berrys.model.chat.ChatRequest.Tool;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.regex.Pattern;
@@ -94,13 +95,16 @@ final class SimulatedAgent {
     static ChatRequest.ToolCall toolCall(ChatRequest request, Tool tool, SplittableRandom random, JsonMapper json) {
         String title = title(request);
         String draft = "# " + title + "\n\n" + answerBody(request, random, title);
-        JsonNode parameters = tool.function().parameters();
+        // a request's tools were validated: each has a function with a name
+        ChatRequest.Function function = Objects.requireNonNull(tool.function());
+        JsonNode parameters = function.parameters();
         JsonNode arguments = new SchemaInstances(random, title, draft).instance(parameters);
         String id = "call_" + Long.toHexString(random.nextLong() & Long.MAX_VALUE);
         return new ChatRequest.ToolCall(
                 id,
                 "function",
-                new ChatRequest.FunctionCall(tool.function().name(), json.writeValueAsString(arguments)));
+                new ChatRequest.FunctionCall(
+                        Objects.requireNonNull(function.name()), json.writeValueAsString(arguments)));
     }
 
     static String answer(ChatRequest request, SplittableRandom random) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Summarises the task outputs a synthesis request carries. A task output is recognised by a heading
@@ -73,7 +74,7 @@ final class SimulatedSynthesis {
         return sections;
     }
 
-    private static void add(List<Section> sections, String title, StringBuilder body) {
+    private static void add(List<Section> sections, @Nullable String title, StringBuilder body) {
         if (title == null || title.isBlank()) {
             return;
         }

@@ -19,7 +19,9 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -106,7 +108,7 @@ class AnthropicClient implements ProviderClient {
         private final Map<Long, ChatDelta.ToolCallDelta> tools = new HashMap<>();
         private final Map<Long, StringBuilder> arguments = new HashMap<>();
         private final Set<Long> structuredBlocks = new HashSet<>();
-        private String finish;
+        private @Nullable String finish;
         private long in;
         private long out;
 
@@ -156,7 +158,7 @@ class AnthropicClient implements ProviderClient {
                     content.append(part);
                     sink.delta(ChatDelta.content(part));
                 } else if (tools.containsKey(index)) {
-                    arguments.get(index).append(part);
+                    Objects.requireNonNull(arguments.get(index)).append(part); // kept with tools
                     var d = new ChatDelta.ToolCallDelta(tools.get(index).index(), null, null, part);
                     sink.delta(new ChatDelta(null, List.of(d), null));
                 }
@@ -175,8 +177,9 @@ class AnthropicClient implements ProviderClient {
                             e.getValue().id(),
                             "function",
                             new ChatRequest.FunctionCall(
-                                    e.getValue().name(),
-                                    arguments.get(e.getKey()).toString()))));
+                                    Objects.requireNonNull(e.getValue().name()), // the block's start named it
+                                    Objects.requireNonNull(arguments.get(e.getKey()))
+                                            .toString()))));
             return new ChatResult(content.isEmpty() ? null : content.toString(), calls, finish, in, out);
         }
     }

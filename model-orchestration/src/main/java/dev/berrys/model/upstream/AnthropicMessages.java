@@ -19,6 +19,8 @@ import dev.berrys.model.chat.ChatCall;
 import dev.berrys.model.chat.ChatRequest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -88,11 +90,13 @@ final class AnthropicMessages {
         }
         List<Tool> tools = new ArrayList<>();
         for (ChatRequest.Tool t : r.toolList()) {
+            // a request's tools were validated: each has a function with a name
+            ChatRequest.Function function = Objects.requireNonNull(t.function());
             var tool = Tool.builder()
-                    .name(t.function().name())
-                    .inputSchema(inputSchema(t.function().parameters()));
-            if (t.function().description() != null) {
-                tool.description(t.function().description());
+                    .name(Objects.requireNonNull(function.name()))
+                    .inputSchema(inputSchema(function.parameters()));
+            if (function.description() != null) {
+                tool.description(function.description());
             }
             tools.add(tool.build());
         }
@@ -164,7 +168,7 @@ final class AnthropicMessages {
     }
 
     /** The caller's JSON Schema as it is, unknown keywords included; none: an object. */
-    private static Tool.InputSchema inputSchema(JsonNode parameters) {
+    private static Tool.InputSchema inputSchema(@Nullable JsonNode parameters) {
         if (parameters == null) {
             return Tool.InputSchema.builder().build();
         }
@@ -179,7 +183,7 @@ final class AnthropicMessages {
         return Tool.InputSchema.builder().build();
     }
 
-    private static ToolUseBlockParam.Input arguments(String arguments) {
+    private static ToolUseBlockParam.Input arguments(@Nullable String arguments) {
         if (arguments != null && !arguments.isBlank()) {
             try {
                 var input = SDK_JSON.readValue(arguments, ToolUseBlockParam.Input.class);

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -138,7 +139,7 @@ class OllamaClient implements ProviderClient {
         return calls;
     }
 
-    private JsonNode parse(String arguments) {
+    private JsonNode parse(@Nullable String arguments) {
         try {
             JsonNode node = arguments == null ? null : http.json().readTree(arguments);
             return node != null && node.isObject() ? node : http.json().createObjectNode();

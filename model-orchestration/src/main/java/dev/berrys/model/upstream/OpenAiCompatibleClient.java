@@ -24,7 +24,9 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -191,7 +193,10 @@ class OpenAiCompatibleClient implements ProviderClient {
     static final class StreamState {
         final StringBuilder content = new StringBuilder();
         final Map<Integer, String[]> tools = new TreeMap<>();
+
+        @Nullable
         String finish;
+
         long in = -1;
         long out = -1;
 
@@ -221,7 +226,8 @@ class OpenAiCompatibleClient implements ProviderClient {
                             + calls.stream()
                                     .mapToLong(c -> Tokens.ofText(c.function().arguments()))
                                     .sum();
-            return new ChatResult(text, calls, finish, input, output);
+            // the stream was refused as malformed before this when it ended without one
+            return new ChatResult(text, calls, Objects.requireNonNull(finish), input, output);
         }
     }
 }

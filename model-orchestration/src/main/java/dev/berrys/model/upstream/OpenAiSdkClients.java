@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -84,7 +85,7 @@ class OpenAiSdkClients {
                 "malformed answer: " + e.getClass().getSimpleName());
     }
 
-    private static String first(OpenAIServiceException e, String name) {
+    private static @Nullable String first(OpenAIServiceException e, String name) {
         List<String> values = e.headers().values(name);
         return values.isEmpty() ? null : values.getFirst();
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.time.Duration;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /** Why an attempt at a provider failed; the message is safe to record (no upstream body, no key). */
@@ -51,6 +52,12 @@ public class UpstreamException extends RuntimeException {
 
     public UpstreamException(Kind kind, int status, String reason) {
         this(kind, status, reason, null);
+    }
+
+    /** The message it was made with, never null (NullAway takes {@link Throwable#getMessage()} as nullable). */
+    @Override
+    public String getMessage() {
+        return Objects.requireNonNull(super.getMessage());
     }
 
     public Kind kind() {

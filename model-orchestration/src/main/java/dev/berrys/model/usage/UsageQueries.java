@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -82,13 +83,14 @@ public class UsageQueries {
     }
 
     public long count(String tenant, @Nullable UUID projectId) {
-        return projectId == null
+        Long count = projectId == null
                 ? jdbc.queryForObject("select count(*) from model_call where tenant = ?", Long.class, tenant)
                 : jdbc.queryForObject(
                         "select count(*) from model_call where tenant = ? and project_id = ?",
                         Long.class,
                         tenant,
                         projectId);
+        return Objects.requireNonNull(count); // count(*) always answers one row
     }
 
     private static Totals totals(ResultSet rs, int row) throws SQLException {

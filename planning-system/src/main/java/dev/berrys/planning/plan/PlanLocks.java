@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -50,7 +51,7 @@ class PlanLocks {
         return Optional.of(new Locked(plan, task));
     }
 
-    private UUID planOf(UUID taskId) {
+    private @Nullable UUID planOf(UUID taskId) {
         synchronized (planOfTask) {
             UUID known = planOfTask.get(taskId);
             if (known != null) {

@@ -179,7 +179,7 @@ class PlanRunner {
 
     /** Assigns the due retries of running plans that no other replica is handling; returns plans handled. */
     int assignDueTasks(int limit) {
-        List<UUID> due = jdbc.queryForList(DUE_PLANS, UUID.class, limit);
+        List<UUID> due = jdbc.query(DUE_PLANS, (rs, i) -> rs.getObject(1, UUID.class), limit);
         Instant now = Instant.now();
         for (UUID id : due) {
             plans.findById(id).ifPresent(plan -> dispatcher.advance(plan, tasks.findByPlanIdOrderByPosition(id), now));

@@ -44,7 +44,8 @@ class StalledTasks {
     int reannounce(int limit) {
         Instant now = Instant.now();
         Instant before = now.minus(props.stallTimeout());
-        List<UUID> stalled = jdbc.queryForList(STALLED_PLANS, UUID.class, Timestamp.from(before), limit);
+        List<UUID> stalled =
+                jdbc.query(STALLED_PLANS, (rs, i) -> rs.getObject(1, UUID.class), Timestamp.from(before), limit);
         for (UUID id : stalled) {
             Plan plan = plans.findById(id).orElseThrow();
             List<Task> all = tasks.findByPlanIdOrderByPosition(id);

@@ -6,6 +6,7 @@ import dev.berrys.planning.graph.PlanValidator;
 import dev.berrys.planning.plan.PlanDrafts;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -59,7 +60,8 @@ class Planner {
             ProposalReader.Read read = ProposalReader.read(answer);
             errors = read.proposal() == null ? read.errors() : validator.validate(read.proposal());
             if (errors.isEmpty()) {
-                return new Planned(read.proposal());
+                // no errors: the proposal was read (a read without one carries its errors)
+                return new Planned(Objects.requireNonNull(read.proposal()));
             }
             messages = PlanPrompts.correction(messages, answer, errors);
         }

@@ -11,6 +11,7 @@ import dev.berrys.starter.calls.OutagePolicy.OutageOutlasted;
 import dev.berrys.starter.calls.OutagePolicy.Waiting;
 import dev.berrys.starter.security.ServiceClients;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -57,6 +58,12 @@ class PlanningModel {
 
         Unavailable(String message, Throwable cause) {
             super(message, cause);
+        }
+
+        /** The message it was made with, never null (NullAway takes {@link Throwable#getMessage()} as nullable). */
+        @Override
+        public String getMessage() {
+            return Objects.requireNonNull(super.getMessage());
         }
     }
 

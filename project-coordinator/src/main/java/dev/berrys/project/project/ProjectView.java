@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.lang.Contract;
 
 /**
  * A project as clients read it.
@@ -35,6 +36,7 @@ public record ProjectView(
     public record Progress(int done, int total) {}
 
     /** Without the column's trailing zeros and never in exponent form (10, 0.25, 0). */
+    @Contract("!null -> !null")
     static @Nullable BigDecimal plain(@Nullable BigDecimal value) {
         if (value == null) {
             return null;

@@ -35,7 +35,7 @@ class StalledWorkflows {
 
     /** Handles up to {@code limit} workflows past their deadline; returns how many. */
     int drive(int limit) {
-        List<UUID> due = jdbc.queryForList(DUE, UUID.class, limit);
+        List<UUID> due = jdbc.query(DUE, (rs, i) -> rs.getObject(1, UUID.class), limit);
         Instant now = Instant.now();
         for (UUID id : due) {
             Workflow w = workflows.findById(id).orElseThrow();

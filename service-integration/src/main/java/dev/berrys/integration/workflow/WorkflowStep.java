@@ -8,6 +8,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /** One recorded step of a workflow: the step it entered, the event that moved it, and why. */
 @Entity
@@ -15,7 +16,7 @@ import java.time.Instant;
 class WorkflowStep {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
+    private @Nullable Long id; // until it is saved
 
     @ManyToOne
     @JoinColumn(name = "workflow_id")

@@ -45,7 +45,7 @@ class CalculatorTool implements BuiltinTool {
 
     @Override
     public Object execute(ToolCall call) {
-        String expression = call.string("expression");
+        String expression = call.requiredString("expression");
         try {
             return Map.of("expression", expression, "result", ExpressionParser.evaluate(expression));
         } catch (ExpressionException e) {

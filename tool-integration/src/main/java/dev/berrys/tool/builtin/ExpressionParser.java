@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Evaluates arithmetic safely: a recursive-descent parser over numbers, {@code + - * / % ^}, parentheses,
@@ -306,6 +307,12 @@ public final class ExpressionParser {
     public static final class ExpressionException extends RuntimeException {
         public ExpressionException(String message) {
             super(message);
+        }
+
+        /** The message it was made with, never null (NullAway takes {@link Throwable#getMessage()} as nullable). */
+        @Override
+        public String getMessage() {
+            return Objects.requireNonNull(super.getMessage());
         }
     }
 }

@@ -57,7 +57,7 @@ class HttpGetTool implements BuiltinTool {
     public Object execute(ToolCall call) {
         URI uri;
         try {
-            uri = new URI(call.string("url").trim());
+            uri = new URI(call.requiredString("url").trim());
         } catch (URISyntaxException e) {
             throw new ToolFailure("The url is not a valid URL: " + e.getReason() + ".");
         }

@@ -1,6 +1,7 @@
 package dev.berrys.tool.builtin;
 
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -14,6 +15,11 @@ public record ToolCall(
 
     public @Nullable String string(String name) {
         return arguments.get(name) instanceof String s ? s : null;
+    }
+
+    /** A string argument the tool's schema requires: validation has made sure it is there. */
+    public String requiredString(String name) {
+        return Objects.requireNonNull(string(name), name);
     }
 
     public @Nullable Integer integer(String name) {

@@ -2,6 +2,7 @@ package dev.berrys.tool.execution;
 
 import dev.berrys.starter.calls.Outages;
 import java.time.Duration;
+import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,7 +64,7 @@ final class RecordRetry {
         }
 
         RuntimeException original() {
-            return (RuntimeException) getCause();
+            return (RuntimeException) Objects.requireNonNull(getCause()); // the constructor sets it
         }
     }
 }

@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -122,7 +123,7 @@ class McpConnections {
             Thread.currentThread().interrupt();
             throw new McpUnavailable("The call was interrupted.");
         } catch (ExecutionException wrapped) {
-            Throwable e = wrapped.getCause();
+            Throwable e = Objects.requireNonNullElse(wrapped.getCause(), wrapped);
             if (e instanceof McpError) {
                 // the server answered with a JSON-RPC error: the session is fine
                 throw new McpCallRefused(Scrubber.describe(e, session.secrets()));
@@ -277,7 +278,7 @@ class McpConnections {
         return new Endpoint(base, path);
     }
 
-    private static void closeQuietly(McpSyncClient client) {
+    private static void closeQuietly(@Nullable McpSyncClient client) {
         if (client == null) {
             return;
         }
@@ -298,6 +299,12 @@ class McpConnections {
     static class McpUnavailable extends RuntimeException {
         McpUnavailable(String message) {
             super(message);
+        }
+
+        /** The message it was made with, never null (NullAway takes {@link Throwable#getMessage()} as nullable). */
+        @Override
+        public String getMessage() {
+            return Objects.requireNonNull(super.getMessage());
         }
     }
 

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -96,7 +97,7 @@ public class ToolRegistry {
         var existing = tools.findByTenantAndName(tenant, request.name());
         if (existing.isPresent()) {
             if (request.isSwitchOnly()) {
-                existing.get().changeEnabled(request.enabled());
+                existing.get().changeEnabled(Objects.requireNonNull(request.enabled())); // a switch carries it
                 return new Registered(existing.get().definition(), false);
             }
             throw new ProblemException.Conflict(

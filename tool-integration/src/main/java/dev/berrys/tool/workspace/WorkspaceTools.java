@@ -44,7 +44,8 @@ class WorkspaceTools {
                         List.of("name", "content"),
                         "additionalProperties",
                         false),
-                call -> workspace.write(call.tenant(), project(call), call.string("name"), call.string("content")));
+                call -> workspace.write(
+                        call.tenant(), project(call), call.requiredString("name"), call.requiredString("content")));
     }
 
     @Bean
@@ -62,7 +63,7 @@ class WorkspaceTools {
                         "additionalProperties",
                         false),
                 call -> {
-                    String name = call.string("name");
+                    String name = call.requiredString("name");
                     String problem = WorkspaceNames.problem(name);
                     if (problem != null) {
                         throw new ToolFailure(problem);

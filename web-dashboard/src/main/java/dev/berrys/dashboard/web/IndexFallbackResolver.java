@@ -2,6 +2,7 @@ package dev.berrys.dashboard.web;
 
 import java.io.IOException;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.Resource;
 import org.springframework.web.servlet.resource.PathResourceResolver;
 
@@ -16,7 +17,7 @@ class IndexFallbackResolver extends PathResourceResolver {
     private static final List<String> SERVER_PREFIXES = List.of("actuator", "api/", "v1/", ".well-known/");
 
     @Override
-    protected Resource getResource(String resourcePath, Resource location) throws IOException {
+    protected @Nullable Resource getResource(String resourcePath, Resource location) throws IOException {
         boolean directory = resourcePath.isEmpty() || resourcePath.endsWith("/");
         Resource requested = directory ? null : super.getResource(resourcePath, location);
         if (requested != null) {

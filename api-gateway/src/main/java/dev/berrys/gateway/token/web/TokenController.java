@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -37,13 +38,16 @@ class TokenController {
         if (request.hasPassword() && !request.hasApiKey()) {
             requireAll("username", request.username(), "password", request.password());
             issued = tokens.forPassword(
-                    Credentials.normalizeUsername(request.username()),
-                    request.password(),
+                    Credentials.normalizeUsername(Objects.requireNonNull(request.username())),
+                    Objects.requireNonNull(request.password()),
                     request.tenant(),
                     source(http));
         } else if (request.hasApiKey() && !request.hasPassword()) {
             requireAll("clientId", request.clientId(), "clientSecret", request.clientSecret());
-            issued = tokens.forApiKey(request.clientId(), request.clientSecret(), request.tenant());
+            issued = tokens.forApiKey(
+                    Objects.requireNonNull(request.clientId()),
+                    Objects.requireNonNull(request.clientSecret()),
+                    request.tenant());
         } else {
             throw ApiProblem.badRequest("Send either username and password, or clientId and clientSecret")
                     .withProperty(

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Objects;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,8 +26,8 @@ final class SseWriter implements ChatStream {
     private final String id;
     private final long created;
     private final boolean includeUsage;
-    private ModelRoute route;
-    private OpenAiWire wire;
+    private @Nullable ModelRoute route;
+    private @Nullable OpenAiWire wire;
     /** Every event sent so far, for a call under an idempotency key; null without one. */
     private final @Nullable StringBuilder sent;
 
@@ -56,9 +57,7 @@ final class SseWriter implements ChatStream {
 
     @Override
     public void delta(ChatDelta delta) {
-        if (wire == null) {
-            start();
-        }
+        OpenAiWire wire = this.wire != null ? this.wire : start();
         write(wire.deltaChunk(delta, includeUsage));
     }
 
@@ -67,9 +66,7 @@ final class SseWriter implements ChatStream {
      * {@code keep} gets the whole stream as it will have been sent before these last events go out.
      */
     void finish(long inputTokens, long outputTokens, @Nullable Consumer<String> keep) {
-        if (wire == null) {
-            start();
-        }
+        OpenAiWire wire = this.wire != null ? this.wire : start();
         String tail = (includeUsage ? event(wire.usageChunk(inputTokens, outputTokens)) : "") + DONE;
         if (keep != null && sent != null) {
             keep.accept(sent + tail);
@@ -77,13 +74,15 @@ final class SseWriter implements ChatStream {
         send(tail);
     }
 
+    /** Only once {@link #started()}: the caller answers with a plain error before that. */
     void fail(String message, int code) {
-        write(wire.error(message, "server_error", code));
+        write(Objects.requireNonNull(wire, "not started").error(message, "server_error", code));
         done();
     }
 
-    private void start() {
-        wire = new OpenAiWire(json, id, created, route == null ? "auto" : route.name());
+    private OpenAiWire start() {
+        OpenAiWire wire = new OpenAiWire(json, id, created, route == null ? "auto" : route.name());
+        this.wire = wire;
         response.setStatus(200);
         response.setContentType("text/event-stream");
         response.setCharacterEncoding("UTF-8");
@@ -96,6 +95,7 @@ final class SseWriter implements ChatStream {
             }
         }
         write(wire.roleChunk(includeUsage));
+        return wire;
     }
 
     private static final String DONE = "data: [DONE]\n\n";

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.berrys.agent.client;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.berrys.agent.execution;
+
+import org.jspecify.annotations.NullMarked;

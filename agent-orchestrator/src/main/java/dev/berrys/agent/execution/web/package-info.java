@@ -1,0 +1,4 @@
+@NullMarked
+package dev.berrys.agent.execution.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.berrys.agent.memory;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.berrys.agent.team;
+
+import org.jspecify.annotations.NullMarked;

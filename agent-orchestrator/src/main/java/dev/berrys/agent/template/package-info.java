@@ -1,0 +1,4 @@
+@NullMarked
+package dev.berrys.agent.template;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.berrys.dashboard.web;
+
+import org.jspecify.annotations.NullMarked;
