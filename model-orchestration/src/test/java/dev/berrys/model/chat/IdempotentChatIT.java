@@ -8,11 +8,13 @@ import dev.berrys.model.ModelIT;
 import dev.berrys.starter.test.model.Answers;
 import dev.berrys.starter.test.model.FakeModelServer;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -87,10 +89,28 @@ class IdempotentChatIT {
     }
 
     private static Api.Response chat(Api api, UUID project, String key) {
-        return api.post(
-                "/v1/chat/completions",
-                Map.of("model", "fake-gpt", "messages", List.of(Map.of("role", "user", "content", "Say something."))),
-                Map.of("Idempotency-Key", key, "X-Berrys-Project-Id", project.toString()));
+        return call(api, project, key, false);
+    }
+
+    private static Api.Response stream(Api api, UUID project, @Nullable String key) {
+        return call(api, project, key, true);
+    }
+
+    /** The project's chat call, streamed (with usage) or not, under {@code key}, or without a key when null. */
+    private static Api.Response call(Api api, UUID project, @Nullable String key, boolean streamed) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("model", "fake-gpt");
+        body.put("messages", List.of(Map.of("role", "user", "content", "Say something.")));
+        if (streamed) {
+            body.put("stream", true);
+            body.put("stream_options", Map.of("include_usage", true));
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("X-Berrys-Project-Id", project.toString());
+        if (key != null) {
+            headers.put("Idempotency-Key", key);
+        }
+        return api.post("/v1/chat/completions", body, headers);
     }
 
     private long recorded(UUID project) {
@@ -177,21 +197,6 @@ class IdempotentChatIT {
         assertThat(upstream.requests()).hasSize(1);
     }
 
-    private static Api.Response stream(Api api, UUID project, String key) {
-        return api.post(
-                "/v1/chat/completions",
-                Map.of(
-                        "model",
-                        "fake-gpt",
-                        "stream",
-                        true,
-                        "stream_options",
-                        Map.of("include_usage", true),
-                        "messages",
-                        List.of(Map.of("role", "user", "content", "Say something."))),
-                Map.of("Idempotency-Key", key, "X-Berrys-Project-Id", project.toString()));
-    }
-
     @Test
     void aStreamedCallRepeatedUnderItsKeyGetsTheSameStreamWithoutASecondCall() throws InterruptedException {
         Api api = tenant();
@@ -225,16 +230,7 @@ class IdempotentChatIT {
         assertThat(upstream.requests()).hasSize(1);
 
         // without a key every stream is a call of its own
-        api.post(
-                "/v1/chat/completions",
-                Map.of(
-                        "model",
-                        "fake-gpt",
-                        "stream",
-                        true,
-                        "messages",
-                        List.of(Map.of("role", "user", "content", "Hi"))),
-                Map.of("X-Berrys-Project-Id", project.toString()));
+        stream(api, project, null);
         assertThat(upstream.requests()).hasSize(2);
     }
 
