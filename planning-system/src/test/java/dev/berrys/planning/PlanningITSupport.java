@@ -1,5 +1,6 @@
 package dev.berrys.planning;
 
+import static dev.berrys.starter.test.model.Answers.text;
 import static org.awaitility.Awaitility.await;
 
 import dev.berrys.contracts.Streams;
@@ -10,6 +11,7 @@ import dev.berrys.contracts.events.WorkflowEvents.PlanRunRequested;
 import dev.berrys.starter.events.EventBusProperties;
 import dev.berrys.starter.test.BerrysIntegrationTest;
 import dev.berrys.starter.test.TestTokens;
+import dev.berrys.starter.test.model.FakeModelServer;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.time.Duration;
@@ -49,7 +51,15 @@ import tools.jackson.databind.node.ObjectNode;
             "spring.jpa.properties.hibernate.generate_statistics=true"
         })
 public abstract class PlanningITSupport {
-    protected static final FakeModelServer MODEL = new FakeModelServer();
+    /** A one-task plan: what model-orchestration answers a project without a script of its own. */
+    public static final String ONE_TASK = """
+            {"tasks":[{"key":"t1","title":"Do it","description":"Do the whole goal","role":"researcher","dependsOn":[]}]}""";
+
+    /** model-orchestration's chat completions as the planner sees them, scripted per project. */
+    protected static final FakeModelServer MODEL = FakeModelServer.openAi()
+            .keyedBy("X-Berrys-Project-Id")
+            .always(text(ONE_TASK).usage(100, 50).model("fake-planner"));
+
     protected static final Duration WAIT = Duration.ofSeconds(20);
     public static final String TENANT = TestTokens.TENANT;
 
@@ -126,7 +136,7 @@ public abstract class PlanningITSupport {
 
     /** Asks for a plan of {@code proposal} (JSON) and waits until it is stored; returns its id. */
     protected UUID planned(UUID projectId, String goal, String proposal) {
-        MODEL.script(projectId, FakeModelServer.Answer.plan(proposal));
+        MODEL.script(projectId, text(proposal));
         publish(
                 Streams.WORKFLOW,
                 EventTypes.PLAN_REQUESTED,

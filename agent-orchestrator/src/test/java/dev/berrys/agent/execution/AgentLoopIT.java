@@ -1,19 +1,21 @@
 package dev.berrys.agent.execution;
 
-import static dev.berrys.agent.support.FakeModel.answer;
-import static dev.berrys.agent.support.FakeModel.dropped;
-import static dev.berrys.agent.support.FakeModel.problem;
-import static dev.berrys.agent.support.FakeModel.toolCall;
+import static dev.berrys.starter.test.model.Answers.computed;
+import static dev.berrys.starter.test.model.Answers.delayed;
+import static dev.berrys.starter.test.model.Answers.dropped;
+import static dev.berrys.starter.test.model.Answers.problem;
+import static dev.berrys.starter.test.model.Answers.text;
+import static dev.berrys.starter.test.model.Answers.toolCall;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.berrys.agent.support.AgentIntegrationTest;
-import dev.berrys.agent.support.FakeModel;
 import dev.berrys.contracts.Streams;
 import dev.berrys.contracts.events.EventTypes;
 import dev.berrys.contracts.events.PlanningEvents.TaskAssigned;
 import dev.berrys.contracts.events.TaskOutput;
 import dev.berrys.starter.test.TestTokens;
+import dev.berrys.starter.test.model.Request;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -51,20 +53,22 @@ class AgentLoopIT extends AgentIntegrationTest {
                 "Compute the cache size",
                 List.of(new TaskOutput(
                         dependency, "Collect the facts", "researcher", "FACT-XYZ: 6 regions, 7 GB each")));
-        MODEL.script(
+        MODEL.always(
                 task.taskId(),
-                (request, n) -> n == 1
-                        ? toolCall("call_1", "calculator", "{\"expression\":\"6*7\"}", 120, 15)
-                        : answer("The cache needs 42 GB.", 180, 25));
+                computed(request -> request.call() == 1
+                        ? toolCall("call_1", "calculator", "{\"expression\":\"6*7\"}")
+                                .usage(120, 15)
+                                .model("fake-model-1")
+                        : text("The cache needs 42 GB.").usage(180, 25)));
 
         assign(task);
         awaitStatus(task.taskId(), 1, "COMPLETED");
         UUID id = executionId(task.taskId(), 1);
 
         // what the model was given
-        List<FakeModel.Call> calls = MODEL.calls(task.taskId());
+        List<Request> calls = MODEL.requests(task.taskId());
         assertThat(calls).hasSize(2);
-        FakeModel.Call first = calls.getFirst();
+        Request first = calls.getFirst();
         assertThat(first.headers())
                 .containsEntry("x-berrys-project-id", project.toString())
                 .containsEntry("x-berrys-task-id", task.taskId().toString())
@@ -97,7 +101,7 @@ class AgentLoopIT extends AgentIntegrationTest {
                         .path("type")
                         .asString())
                 .isEqualTo("object");
-        FakeModel.Call second = calls.get(1);
+        Request second = calls.get(1);
         JsonNode assistant = second.messages().path(2);
         assertThat(assistant.path("role").asString()).isEqualTo("assistant");
         assertThat(assistant.path("tool_calls").path(0).path("id").asString()).isEqualTo("call_1");
@@ -186,16 +190,17 @@ class AgentLoopIT extends AgentIntegrationTest {
     @Test
     void aFailedToolIsFedBackToTheModelAndTheExecutionGoesOn() {
         TaskAssigned task = task(UUID.randomUUID(), "researcher", "Fetch the page", List.of());
-        MODEL.script(
+        MODEL.always(
                 task.taskId(),
-                (request, n) -> n == 1
-                        ? toolCall("call_a", "http_get", "{\"url\":\"http://example.com\",\"fail\":true}", 10, 5)
-                        : answer("Could not fetch it; here is what I know.", 20, 5));
+                computed(request -> request.call() == 1
+                        ? toolCall("call_a", "http_get", "{\"url\":\"http://example.com\",\"fail\":true}")
+                                .usage(10, 5)
+                        : text("Could not fetch it; here is what I know.").usage(20, 5)));
 
         assign(task);
         awaitStatus(task.taskId(), 1, "COMPLETED");
 
-        JsonNode toolMessage = MODEL.calls(task.taskId()).get(1).messages().path(3);
+        JsonNode toolMessage = MODEL.requests(task.taskId()).get(1).messages().path(3);
         assertThat(toolMessage.path("role").asString()).isEqualTo("tool");
         assertThat(toolMessage.path("content").asString())
                 .startsWith("<untrusted-data source=\"tool:")
@@ -211,18 +216,19 @@ class AgentLoopIT extends AgentIntegrationTest {
     @Test
     void aToolOutsideTheTemplateIsRefusedWithoutBeingCalled() {
         TaskAssigned task = task(UUID.randomUUID(), "reviewer", "Review the draft", List.of());
-        MODEL.script(
+        MODEL.always(
                 task.taskId(),
-                (request, n) -> n == 1
-                        ? toolCall("call_x", "http_get", "{\"url\":\"http://example.com\"}", 10, 5)
-                        : answer("Reviewed without fetching.", 20, 5));
+                computed(request -> request.call() == 1
+                        ? toolCall("call_x", "http_get", "{\"url\":\"http://example.com\"}")
+                                .usage(10, 5)
+                        : text("Reviewed without fetching.").usage(20, 5)));
 
         assign(task);
         awaitStatus(task.taskId(), 1, "COMPLETED");
 
-        assertThat(MODEL.calls(task.taskId()).getFirst().toolNames()).containsExactly("workspace_read");
+        assertThat(MODEL.requests(task.taskId()).getFirst().toolNames()).containsExactly("workspace_read");
         assertThat(TOOLS.executions(executionId(task.taskId(), 1))).isEmpty();
-        assertThat(MODEL.calls(task.taskId())
+        assertThat(MODEL.requests(task.taskId())
                         .get(1)
                         .messages()
                         .path(3)
@@ -234,14 +240,15 @@ class AgentLoopIT extends AgentIntegrationTest {
     @Test
     void theStepLimitFailsTheExecutionWithoutRetry() {
         TaskAssigned task = task(UUID.randomUUID(), "coordinator", "Loop forever", List.of());
-        MODEL.script(
-                task.taskId(), (request, n) -> toolCall("call_" + n, "calculator", "{\"expression\":\"1+1\"}", 5, 5));
+        MODEL.always(task.taskId(), computed(request -> toolCall(
+                        "call_" + request.call(), "calculator", "{\"expression\":\"1+1\"}")
+                .usage(5, 5)));
 
         assign(task);
         awaitStatus(task.taskId(), 1, "FAILED");
         UUID id = executionId(task.taskId(), 1);
 
-        assertThat(MODEL.calls(task.taskId())).hasSize(6);
+        assertThat(MODEL.requests(task.taskId())).hasSize(6);
         JsonNode execution =
                 admin().get().uri("/api/executions/{id}", id).retrieve().body(JsonNode.class);
         assertThat(execution.path("error").asString()).isEqualTo("step limit reached");
@@ -262,15 +269,17 @@ class AgentLoopIT extends AgentIntegrationTest {
         TaskAssigned task = task(UUID.randomUUID(), "writer", "Write the summary", List.of());
         var back = new java.util.concurrent.atomic.AtomicBoolean();
         // longer than the four tries the old retries allowed: closed connections, then 503s, until it is back
-        MODEL.script(
+        MODEL.always(
                 task.taskId(),
-                (request, n) -> back.get()
-                        ? answer("Summary written.", 30, 10)
-                        : n % 2 == 0 ? dropped() : problem(503, "provider-unavailable", "no provider available"));
+                computed(request -> back.get()
+                        ? text("Summary written.").usage(30, 10)
+                        : request.call() % 2 == 0
+                                ? dropped()
+                                : problem(503, "provider-unavailable", "no provider available")));
 
         assign(task);
         await().atMost(Duration.ofSeconds(20))
-                .until(() -> MODEL.calls(task.taskId()).size() > 6);
+                .until(() -> MODEL.requests(task.taskId()).size() > 6);
         UUID id = executionId(task.taskId(), 1);
         JsonNode waiting =
                 admin().get().uri("/api/executions/{id}", id).retrieve().body(JsonNode.class);
@@ -280,9 +289,9 @@ class AgentLoopIT extends AgentIntegrationTest {
         back.set(true);
 
         awaitStatus(task.taskId(), 1, "COMPLETED");
-        assertThat(MODEL.calls(task.taskId()).size()).isGreaterThan(7);
+        assertThat(MODEL.requests(task.taskId()).size()).isGreaterThan(7);
         // every try was the same call: model-orchestration makes and charges one that got through once
-        assertThat(MODEL.calls(task.taskId()).stream().map(c -> c.headers().get("idempotency-key")))
+        assertThat(MODEL.requests(task.taskId()).stream().map(c -> c.headers().get("idempotency-key")))
                 .containsOnly("execution:" + id + ":step:1");
         assertThat(executionId(task.taskId(), 1)).isEqualTo(id);
         JsonNode execution =
@@ -301,13 +310,13 @@ class AgentLoopIT extends AgentIntegrationTest {
     @Test
     void aModelUnavailableForLongerThanTheOutageToleranceFailsTheExecutionAsRetryable() {
         TaskAssigned task = task(UUID.randomUUID(), "writer", "Write into the void", List.of());
-        MODEL.script(task.taskId(), (request, n) -> problem(503, "no-provider", "no provider available"));
+        MODEL.always(task.taskId(), problem(503, "no-provider", "no provider available"));
 
         assign(task);
         awaitStatus(task.taskId(), 1, "FAILED");
         UUID id = executionId(task.taskId(), 1);
 
-        assertThat(MODEL.calls(task.taskId()).size()).isGreaterThan(4);
+        assertThat(MODEL.requests(task.taskId()).size()).isGreaterThan(4);
         JsonNode failed = published(EventTypes.EXECUTION_FAILED, id).getFirst();
         assertThat(failed.path("retryable").asBoolean()).isTrue();
         assertThat(failed.path("reason").asString())
@@ -327,13 +336,13 @@ class AgentLoopIT extends AgentIntegrationTest {
     @Test
     void aFailedModelCallThatIsNotAnOutageIsNotSentAgain() {
         TaskAssigned task = task(UUID.randomUUID(), "writer", "Write with a broken model", List.of());
-        MODEL.script(task.taskId(), (request, n) -> problem(500, "internal", "model-orchestration failed"));
+        MODEL.always(task.taskId(), problem(500, "internal", "model-orchestration failed"));
 
         assign(task);
         awaitStatus(task.taskId(), 1, "FAILED");
         UUID id = executionId(task.taskId(), 1);
 
-        assertThat(MODEL.calls(task.taskId())).hasSize(1);
+        assertThat(MODEL.requests(task.taskId())).hasSize(1);
         JsonNode failed = published(EventTypes.EXECUTION_FAILED, id).getFirst();
         assertThat(failed.path("retryable").asBoolean()).isTrue();
         assertThat(failed.path("reason").asString()).contains("500");
@@ -343,13 +352,13 @@ class AgentLoopIT extends AgentIntegrationTest {
     @Test
     void anExhaustedBudgetFailsTheExecutionAtOnceAndForGood() {
         TaskAssigned task = task(UUID.randomUUID(), "researcher", "Spend money", List.of());
-        MODEL.script(task.taskId(), (request, n) -> problem(402, "budget-exceeded", "the project's budget is spent"));
+        MODEL.always(task.taskId(), problem(402, "budget-exceeded", "the project's budget is spent"));
 
         assign(task);
         awaitStatus(task.taskId(), 1, "FAILED");
         UUID id = executionId(task.taskId(), 1);
 
-        assertThat(MODEL.calls(task.taskId())).hasSize(1);
+        assertThat(MODEL.requests(task.taskId())).hasSize(1);
         JsonNode failed = published(EventTypes.EXECUTION_FAILED, id).getFirst();
         assertThat(failed.path("reason").asString()).isEqualTo("BUDGET_EXCEEDED");
         assertThat(failed.path("retryable").asBoolean()).isFalse();
@@ -359,7 +368,7 @@ class AgentLoopIT extends AgentIntegrationTest {
     @Test
     void aRepeatedAssignmentRunsOnce() throws InterruptedException {
         TaskAssigned task = task(UUID.randomUUID(), "developer", "Run me once", List.of());
-        MODEL.script(task.taskId(), (request, n) -> FakeModel.delayed(answer("ran", 5, 5), 200));
+        MODEL.always(task.taskId(), delayed(200, text("ran").usage(5, 5)));
 
         assign(task);
         assign(task);
@@ -368,7 +377,7 @@ class AgentLoopIT extends AgentIntegrationTest {
 
         assertThat(jdbc.queryForObject("select count(*) from execution where task_id = ?", Long.class, task.taskId()))
                 .isEqualTo(1);
-        assertThat(MODEL.calls(task.taskId())).hasSize(1);
+        assertThat(MODEL.requests(task.taskId())).hasSize(1);
         assertThat(published(EventTypes.EXECUTION_COMPLETED, task.taskId())).hasSize(1);
 
         // a new attempt of the same task is a new execution
@@ -384,13 +393,13 @@ class AgentLoopIT extends AgentIntegrationTest {
                 2,
                 List.of()));
         awaitStatus(task.taskId(), 2, "COMPLETED");
-        assertThat(MODEL.calls(task.taskId())).hasSize(2);
+        assertThat(MODEL.requests(task.taskId())).hasSize(2);
     }
 
     @Test
     void aRepeatedAssignmentOfALiveExecutionIsANoOpAndOfAnEndedOneRepeatsItsEnd() throws InterruptedException {
         TaskAssigned task = task(UUID.randomUUID(), "developer", "Take your time", List.of());
-        MODEL.script(task.taskId(), (request, n) -> FakeModel.delayed(answer("slow answer", 5, 5), 1_500));
+        MODEL.always(task.taskId(), delayed(1_500, text("slow answer").usage(5, 5)));
         assign(task);
         awaitStatus(task.taskId(), 1, "RUNNING");
 
@@ -411,7 +420,7 @@ class AgentLoopIT extends AgentIntegrationTest {
                 .isEqualTo(ends.get(0).path("executionId").asString());
         assertThat(ends.get(1).path("output").asString()).isEqualTo("slow answer");
         assertThat(ends.get(1).path("attempt").asInt()).isEqualTo(1);
-        assertThat(MODEL.calls(task.taskId())).hasSize(1);
+        assertThat(MODEL.requests(task.taskId())).hasSize(1);
         assertThat(jdbc.queryForObject("select count(*) from execution where task_id = ?", Long.class, task.taskId()))
                 .isEqualTo(1);
     }
@@ -420,7 +429,9 @@ class AgentLoopIT extends AgentIntegrationTest {
     void laterTasksOfTheProjectGetTheProjectMemory() {
         UUID project = UUID.randomUUID();
         TaskAssigned first = task(project, "researcher", "Find the sources", List.of());
-        MODEL.script(first.taskId(), (request, n) -> answer("MEMO-123: three sources were found and checked.", 5, 5));
+        MODEL.always(
+                first.taskId(),
+                text("MEMO-123: three sources were found and checked.").usage(5, 5));
         assign(first);
         awaitStatus(first.taskId(), 1, "COMPLETED");
 
@@ -428,7 +439,7 @@ class AgentLoopIT extends AgentIntegrationTest {
         assign(second);
         awaitStatus(second.taskId(), 1, "COMPLETED");
 
-        assertThat(MODEL.calls(second.taskId()).getFirst().message(1))
+        assertThat(MODEL.requests(second.taskId()).getFirst().message(1))
                 .contains("Project memory")
                 .contains("Find the sources")
                 .contains("MEMO-123: three sources were found and checked.");

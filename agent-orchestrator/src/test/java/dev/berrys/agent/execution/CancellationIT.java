@@ -1,6 +1,7 @@
 package dev.berrys.agent.execution;
 
-import static dev.berrys.agent.support.FakeModel.answer;
+import static dev.berrys.starter.test.model.Answers.computed;
+import static dev.berrys.starter.test.model.Answers.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -44,13 +45,13 @@ class CancellationIT extends AgentIntegrationTest {
         var running = new TaskAssigned(
                 UUID.randomUUID(), plan, project, agent, "developer", "Slow work", "", "g", 1, List.of());
         CountDownLatch release = new CountDownLatch(1);
-        MODEL.script(running.taskId(), (request, n) -> {
+        MODEL.always(running.taskId(), computed(request -> {
             release.await(30, TimeUnit.SECONDS);
-            return answer("finished too late", 5, 5);
-        });
+            return text("finished too late").usage(5, 5);
+        }));
         publish(Streams.PLANNING, EventTypes.TASK_ASSIGNED, running);
         await().atMost(Duration.ofSeconds(10))
-                .until(() -> MODEL.calls(running.taskId()).size() == 1);
+                .until(() -> MODEL.requests(running.taskId()).size() == 1);
         UUID execution = executionId(running.taskId(), 1);
         assertThat(executionStatus(running.taskId(), 1)).isEqualTo("RUNNING");
         assertThat(runner.isRunning(execution)).isTrue();
@@ -82,7 +83,7 @@ class CancellationIT extends AgentIntegrationTest {
         awaitStatus(later.taskId(), 1, "CANCELLED");
         UUID laterExecution = executionId(later.taskId(), 1);
         Thread.sleep(500);
-        assertThat(MODEL.calls(later.taskId())).isEmpty();
+        assertThat(MODEL.requests(later.taskId())).isEmpty();
         assertThat(published(EventTypes.EXECUTION_STARTED, laterExecution)).isEmpty();
         assertThat(published(EventTypes.EXECUTION_CANCELLED, laterExecution)).hasSize(1);
     }

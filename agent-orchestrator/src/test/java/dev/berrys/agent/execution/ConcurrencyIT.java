@@ -1,17 +1,18 @@
 package dev.berrys.agent.execution;
 
-import static dev.berrys.agent.support.FakeModel.answer;
-import static dev.berrys.agent.support.FakeModel.delayed;
-import static dev.berrys.agent.support.FakeModel.problem;
+import static dev.berrys.starter.test.model.Answers.computed;
+import static dev.berrys.starter.test.model.Answers.delayed;
+import static dev.berrys.starter.test.model.Answers.problem;
+import static dev.berrys.starter.test.model.Answers.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.sun.management.OperatingSystemMXBean;
 import dev.berrys.agent.support.AgentIntegrationTest;
-import dev.berrys.agent.support.FakeModel;
 import dev.berrys.contracts.Streams;
 import dev.berrys.contracts.events.EventTypes;
 import dev.berrys.contracts.events.PlanningEvents.TaskAssigned;
+import dev.berrys.starter.test.model.FakeModelServer.Script;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,10 +30,10 @@ class ConcurrencyIT extends AgentIntegrationTest {
     void twoHundredTasksAreInFlightAtOnce() {
         // every model call waits until all 200 have arrived: a service running fewer at once never gets there
         CountDownLatch everyoneArrived = new CountDownLatch(TASKS);
-        long waited = run(TASKS, (request, n) -> {
+        long waited = run(TASKS, request -> {
             everyoneArrived.countDown();
             return everyoneArrived.await(60, TimeUnit.SECONDS)
-                    ? answer("done together", 10, 2)
+                    ? text("done together").usage(10, 2)
                     : problem(400, "not-concurrent", "only " + (TASKS - everyoneArrived.getCount()) + " arrived");
         });
 
@@ -42,11 +43,11 @@ class ConcurrencyIT extends AgentIntegrationTest {
 
     @Test
     void twoHundredTasksOfOneSecondEach() {
-        run(TASKS, (request, n) -> answer("warm-up", 10, 2));
+        run(TASKS, request -> text("warm-up").usage(10, 2));
         var os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long cpu0 = os.getProcessCpuTime();
 
-        long wallMs = run(TASKS, (request, n) -> delayed(answer("done", 10, 2), 1_000));
+        long wallMs = run(TASKS, request -> delayed(1_000, text("done").usage(10, 2)));
 
         double cpuMsPerTask = (os.getProcessCpuTime() - cpu0) / 1e6 / TASKS;
         // a measurement, not a target this test can hold on a shared machine: see the module README
@@ -58,7 +59,7 @@ class ConcurrencyIT extends AgentIntegrationTest {
     }
 
     /** Assigns {@code count} tasks of one project at once; returns the ms until all completed. */
-    private long run(int count, FakeModel.Script script) {
+    private long run(int count, Script script) {
         UUID project = UUID.randomUUID();
         UUID plan = UUID.randomUUID();
         List<TaskAssigned> tasks = new ArrayList<>();
@@ -74,7 +75,7 @@ class ConcurrencyIT extends AgentIntegrationTest {
                     "Many parts",
                     1,
                     List.of());
-            MODEL.script(task.taskId(), script);
+            MODEL.always(task.taskId(), computed(script));
             tasks.add(task);
         }
         long start = System.nanoTime();

@@ -1,13 +1,14 @@
 package dev.berrys.agent.execution;
 
-import static dev.berrys.agent.support.FakeModel.answer;
+import static dev.berrys.starter.test.model.Answers.text;
+import static dev.berrys.starter.test.model.Answers.toolCall;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.berrys.agent.support.AgentIntegrationTest;
-import dev.berrys.agent.support.FakeModel;
 import dev.berrys.agent.support.FakeTools;
 import dev.berrys.contracts.events.EventTypes;
+import dev.berrys.starter.test.model.Request;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -36,13 +37,13 @@ class RecoveryIT extends AgentIntegrationTest {
     void aPendingExecutionLeftByACrashIsStartedAndRun() {
         UUID id = UUID.randomUUID();
         UUID task = UUID.randomUUID();
-        MODEL.script(task, (request, n) -> answer("Recovered output.", 5, 5));
+        MODEL.always(task, text("Recovered output.").usage(5, 5));
         insertExecution(id, task, "PENDING", "-1 second");
 
         awaitStatus(task, 1, "COMPLETED");
 
-        assertThat(MODEL.calls(task)).hasSize(1);
-        assertThat(MODEL.calls(task).getFirst().message(1))
+        assertThat(MODEL.requests(task)).hasSize(1);
+        assertThat(MODEL.requests(task).getFirst().message(1))
                 .contains("Left behind")
                 .contains("Recover me");
         assertThat(published(EventTypes.EXECUTION_STARTED, id)).hasSize(1);
@@ -63,21 +64,23 @@ class RecoveryIT extends AgentIntegrationTest {
                     model = 'auto', max_steps = 6, tools = '{calculator}', system_prompt = 'SYS-PROMPT',
                     user_prompt = 'USER-PROMPT', step_count = 1, input_tokens = 11, output_tokens = 7
                 where id = ?""", id);
-        String assistant = FakeModel.toolCall("call_r1", "calculator", "{\"expression\":\"40+2\"}", 0, 0)
-                .body();
+        String assistant = toolCall("call_r1", "calculator", "{\"expression\":\"40+2\"}")
+                .usage(0, 0)
+                .openAiJson("fake-model-1")
+                .toString();
         String message =
                 JSON.readTree(assistant).path("choices").path(0).path("message").toString();
         jdbc.update("""
                 insert into execution_step (id, execution_id, step_index, kind, started_at, duration_ms, prompt_chars,
                     prompt_messages, input_tokens, output_tokens, model, message, summary)
                 values (?, ?, 1, 'MODEL_CALL', now(), 12, 21, 2, 11, 7, 'fake-model-1', ?, 'asked for calculator')""", UUID.randomUUID(), id, message);
-        MODEL.script(task, (request, n) -> answer("Resumed: 42.", 20, 4));
+        MODEL.always(task, text("Resumed: 42.").usage(20, 4));
 
         awaitStatus(task, 1, "COMPLETED");
 
         // the tool the checkpoint asked for ran once, then the model got the whole conversation back
         assertThat(TOOLS.executions(id)).hasSize(1);
-        List<FakeModel.Call> calls = MODEL.calls(task);
+        List<Request> calls = MODEL.requests(task);
         assertThat(calls).hasSize(1);
         JsonNode messages = calls.getFirst().messages();
         assertThat(messages).hasSize(4);
@@ -104,7 +107,7 @@ class RecoveryIT extends AgentIntegrationTest {
     void aToolThatRanBeforeACrashIsNotRunAgainWhenTheExecutionResumes() {
         UUID id = UUID.randomUUID();
         UUID task = UUID.randomUUID();
-        MODEL.script(task, (request, n) -> answer("Resumed after the crash: 42.", 20, 4));
+        MODEL.always(task, text("Resumed after the crash: 42.").usage(20, 4));
         var release = new CountDownLatch(1);
         TOOLS.holdAnswers(id, release);
         insertRunningWithAToolCallAsked(id, task);
@@ -142,8 +145,10 @@ class RecoveryIT extends AgentIntegrationTest {
                     model = 'auto', max_steps = 6, tools = '{calculator}', system_prompt = 'SYS-PROMPT',
                     user_prompt = 'USER-PROMPT', step_count = 1, input_tokens = 11, output_tokens = 7
                 where id = ?""", id);
-        String assistant = FakeModel.toolCall("call_r1", "calculator", "{\"expression\":\"40+2\"}", 0, 0)
-                .body();
+        String assistant = toolCall("call_r1", "calculator", "{\"expression\":\"40+2\"}")
+                .usage(0, 0)
+                .openAiJson("fake-model-1")
+                .toString();
         String message =
                 JSON.readTree(assistant).path("choices").path(0).path("message").toString();
         jdbc.update("""
@@ -160,7 +165,7 @@ class RecoveryIT extends AgentIntegrationTest {
         try {
             Thread.sleep(1_500);
             assertThat(executionStatus(task, 1)).isEqualTo("PENDING");
-            assertThat(MODEL.calls(task)).isEmpty();
+            assertThat(MODEL.requests(task)).isEmpty();
         } finally {
             jdbc.update("update execution set status = 'CANCELLED' where id = ?", id);
         }

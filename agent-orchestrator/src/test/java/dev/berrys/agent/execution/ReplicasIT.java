@@ -1,6 +1,6 @@
 package dev.berrys.agent.execution;
 
-import static dev.berrys.agent.support.FakeModel.answer;
+import static dev.berrys.starter.test.model.Answers.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berrys.agent.AgentProperties;
@@ -83,7 +83,7 @@ class ReplicasIT extends AgentIntegrationTest {
     void anExecutionShowsTheReplicaThatRanIt() {
         UUID id = UUID.randomUUID();
         UUID task = UUID.randomUUID();
-        MODEL.script(task, (request, n) -> answer("Done here.", 5, 5));
+        MODEL.always(task, text("Done here.").usage(5, 5));
         insertExecution(id, task, "-1 second");
 
         awaitStatus(task, 1, "COMPLETED");

@@ -5,6 +5,9 @@ import static org.awaitility.Awaitility.await;
 import dev.berrys.starter.events.EventBusProperties;
 import dev.berrys.starter.test.BerrysIntegrationTest;
 import dev.berrys.starter.test.TestTokens;
+import dev.berrys.starter.test.model.Answers;
+import dev.berrys.starter.test.model.FakeModelServer;
+import dev.berrys.starter.test.model.Request;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.time.Duration;
@@ -33,10 +36,26 @@ import tools.jackson.databind.json.JsonMapper;
 @BerrysIntegrationTest
 @Import(CachedServiceTokens.class)
 public abstract class AgentIntegrationTest {
-    protected static final FakeModel MODEL = FakeModel.start();
+    /** model-orchestration: scripted per task ({@code X-Berrys-Task-Id}); a task without a script is done at once. */
+    protected static final FakeModelServer MODEL = FakeModelServer.openAi()
+            .keyedBy("X-Berrys-Task-Id")
+            .always(Answers.computed(
+                    request -> Answers.text("Done: " + taskOf(request)).usage(50, 10)));
+
     protected static final FakeTools TOOLS = FakeTools.start();
     protected static final JsonMapper JSON = JsonMapper.builder().build();
     private static @Nullable StatefulRedisConnection<String, String> redisConnection;
+
+    /** The task's title, from the "Your task: " line of the prompt. */
+    private static String taskOf(Request request) {
+        String text = request.message(1);
+        int i = text.indexOf("Your task: ");
+        if (i < 0) {
+            return "task";
+        }
+        int end = text.indexOf('\n', i);
+        return text.substring(i + 11, end < 0 ? text.length() : end);
+    }
 
     @DynamicPropertySource
     static void fakes(DynamicPropertyRegistry registry) {

@@ -15,6 +15,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -90,6 +92,24 @@ class JsonSchemasTests {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> schemas.validate("{\"$ref\": \"" + local("/y") + "\"}", "\"text\""))
                 .isInstanceOf(IllegalArgumentException.class);
+        assertThat(hits).isEmpty();
+    }
+
+    @Test
+    void theHelperEveryServiceIsGivenIsThisOneAndFetchesNothingEither() {
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(JsonSchemaAutoConfiguration.class))
+                .run(context -> {
+                    JsonSchemas injected = context.getBean(JsonSchemas.class);
+                    String remote =
+                            "{\"type\": \"object\", \"properties\": {\"a\": {\"$ref\": \"" + local("/z") + "\"}}}";
+                    assertThat(injected.schemaProblems(parse(remote)))
+                            .singleElement()
+                            .asString()
+                            .contains("may not refer to other documents");
+                    assertThatThrownBy(() -> injected.validate(remote, "{\"a\": \"text\"}"))
+                            .isInstanceOf(IllegalArgumentException.class);
+                });
         assertThat(hits).isEmpty();
     }
 

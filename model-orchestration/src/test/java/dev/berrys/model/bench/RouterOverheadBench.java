@@ -3,8 +3,9 @@ package dev.berrys.model.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berrys.model.Api;
-import dev.berrys.model.FakeUpstream;
 import dev.berrys.model.ModelIT;
+import dev.berrys.starter.test.model.Answers;
+import dev.berrys.starter.test.model.FakeModelServer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -43,7 +44,7 @@ class RouterOverheadBench {
 
     @Test
     void routerOverheadAndConcurrentStreams() throws Exception {
-        try (var upstream = new FakeUpstream(FakeUpstream.Wire.OPENAI)) {
+        try (var upstream = FakeModelServer.openAi()) {
             Api api = Api.ofNewTenant(port);
             var provider = api.post(
                     "/api/providers",
@@ -109,7 +110,7 @@ class RouterOverheadBench {
                     ms(routedNanos, 0.50) - ms(directNanos, 0.50),
                     ms(routedNanos, 0.99) - ms(directNanos, 0.99));
 
-            upstream.always(FakeUpstream.slow(0));
+            upstream.always(Answers.slow(0));
             HttpRequest stream = request("http://127.0.0.1:" + port + "/v1/chat/completions", streamBody, api.token());
             HttpRequest directStream = request(upstream.baseUrl() + "/chat/completions", streamBody, "sk-bench");
             int streamCalls = Math.max(20, CALLS / 10);

@@ -3,9 +3,10 @@ package dev.berrys.model.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berrys.model.Api;
-import dev.berrys.model.FakeUpstream;
 import dev.berrys.model.ModelIT;
 import dev.berrys.starter.test.TestTokens;
+import dev.berrys.starter.test.model.Answers;
+import dev.berrys.starter.test.model.FakeModelServer;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -182,8 +183,8 @@ class ProvidersIT {
 
     @Test
     void noApiKeyAppearsInAnyResponseOrLogLineEvenWhenTheProviderRefusesIt(CapturedOutput output) {
-        try (var upstream = new FakeUpstream(FakeUpstream.Wire.OPENAI)) {
-            upstream.always(FakeUpstream.status(401, null));
+        try (var upstream = FakeModelServer.openAi()) {
+            upstream.always(Answers.status(401, null));
             var created = api.post(
                     "/api/providers",
                     Map.of(
@@ -216,7 +217,7 @@ class ProvidersIT {
                             "messages",
                             List.of(Map.of("role", "user", "content", "hi"))));
             assertThat(streamRefused.status()).isEqualTo(503);
-            assertThat(upstream.requests).isNotEmpty().allSatisfy(r -> assertThat(
+            assertThat(upstream.requests()).isNotEmpty().allSatisfy(r -> assertThat(
                             r.headers().get("authorization"))
                     .isEqualTo("Bearer " + SECRET));
             for (var response : List.of(

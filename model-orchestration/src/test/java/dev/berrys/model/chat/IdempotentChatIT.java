@@ -4,14 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.berrys.model.Api;
-import dev.berrys.model.FakeUpstream;
 import dev.berrys.model.ModelIT;
+import dev.berrys.starter.test.model.Answers;
+import dev.berrys.starter.test.model.FakeModelServer;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,11 +36,11 @@ class IdempotentChatIT {
     @Autowired
     JdbcTemplate jdbc;
 
-    FakeUpstream upstream;
+    FakeModelServer upstream;
 
     @BeforeEach
     void setUp() {
-        upstream = new FakeUpstream(FakeUpstream.Wire.OPENAI);
+        upstream = FakeModelServer.openAi();
     }
 
     @AfterEach
@@ -86,10 +89,28 @@ class IdempotentChatIT {
     }
 
     private static Api.Response chat(Api api, UUID project, String key) {
-        return api.post(
-                "/v1/chat/completions",
-                Map.of("model", "fake-gpt", "messages", List.of(Map.of("role", "user", "content", "Say something."))),
-                Map.of("Idempotency-Key", key, "X-Berrys-Project-Id", project.toString()));
+        return call(api, project, key, false);
+    }
+
+    private static Api.Response stream(Api api, UUID project, @Nullable String key) {
+        return call(api, project, key, true);
+    }
+
+    /** The project's chat call, streamed (with usage) or not, under {@code key}, or without a key when null. */
+    private static Api.Response call(Api api, UUID project, @Nullable String key, boolean streamed) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("model", "fake-gpt");
+        body.put("messages", List.of(Map.of("role", "user", "content", "Say something.")));
+        if (streamed) {
+            body.put("stream", true);
+            body.put("stream_options", Map.of("include_usage", true));
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("X-Berrys-Project-Id", project.toString());
+        if (key != null) {
+            headers.put("Idempotency-Key", key);
+        }
+        return api.post("/v1/chat/completions", body, headers);
     }
 
     private long recorded(UUID project) {
@@ -115,7 +136,7 @@ class IdempotentChatIT {
         assertThat(second.body()).isEqualTo(first.body());
         assertThat(second.header("X-Berrys-Call-Id")).isEqualTo(first.header("X-Berrys-Call-Id"));
         assertThat(second.header("X-Berrys-Model")).isEqualTo("fake-gpt");
-        assertThat(upstream.requests).hasSize(1);
+        assertThat(upstream.requests()).hasSize(1);
         await().atMost(Duration.ofSeconds(10)).until(() -> recorded(project) == 1);
         Thread.sleep(300); // an account of the repeat would land by now
         assertThat(recorded(project)).isEqualTo(1);
@@ -124,7 +145,7 @@ class IdempotentChatIT {
 
         // another key is another call
         chat(api, project, key + "-next");
-        assertThat(upstream.requests).hasSize(2);
+        assertThat(upstream.requests()).hasSize(2);
     }
 
     @Test
@@ -139,7 +160,7 @@ class IdempotentChatIT {
         assertThat(a.status()).isEqualTo(200);
         assertThat(b.status()).isEqualTo(200);
         assertThat(b.header("X-Berrys-Call-Id")).isNotEqualTo(a.header("X-Berrys-Call-Id"));
-        assertThat(upstream.requests).hasSize(2);
+        assertThat(upstream.requests()).hasSize(2);
     }
 
     @Test
@@ -147,14 +168,14 @@ class IdempotentChatIT {
         Api api = tenant();
         UUID project = UUID.randomUUID();
         String key = "execution:" + UUID.randomUUID() + ":step:3";
-        upstream.then(FakeUpstream.status(500, null));
+        upstream.then(Answers.status(500, null));
 
         var failed = chat(api, project, key);
         var retried = chat(api, project, key);
 
         assertThat(failed.status()).isEqualTo(503);
         assertThat(retried.status()).as(retried.body()).isEqualTo(200);
-        assertThat(upstream.requests).hasSize(2);
+        assertThat(upstream.requests()).hasSize(2);
         await().atMost(Duration.ofSeconds(10)).until(() -> succeeded(project) == 1);
     }
 
@@ -163,32 +184,17 @@ class IdempotentChatIT {
         Api api = tenant();
         UUID project = UUID.randomUUID();
         String key = "execution:" + UUID.randomUUID() + ":step:5";
-        upstream.then(FakeUpstream.slow(1_500));
+        upstream.then(Answers.slow(1_500));
 
         var first = CompletableFuture.supplyAsync(() -> chat(api, project, key));
-        await().atMost(Duration.ofSeconds(10)).until(() -> upstream.requests.size() == 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> upstream.requests().size() == 1);
         var duplicate = CompletableFuture.supplyAsync(() -> chat(api, project, key));
 
         var a = first.get(20, TimeUnit.SECONDS);
         var b = duplicate.get(20, TimeUnit.SECONDS);
         assertThat(a.status()).isEqualTo(200);
         assertThat(b.body()).isEqualTo(a.body());
-        assertThat(upstream.requests).hasSize(1);
-    }
-
-    private static Api.Response stream(Api api, UUID project, String key) {
-        return api.post(
-                "/v1/chat/completions",
-                Map.of(
-                        "model",
-                        "fake-gpt",
-                        "stream",
-                        true,
-                        "stream_options",
-                        Map.of("include_usage", true),
-                        "messages",
-                        List.of(Map.of("role", "user", "content", "Say something."))),
-                Map.of("Idempotency-Key", key, "X-Berrys-Project-Id", project.toString()));
+        assertThat(upstream.requests()).hasSize(1);
     }
 
     @Test
@@ -211,7 +217,7 @@ class IdempotentChatIT {
         assertThat(second.body()).isEqualTo(first.body());
         assertThat(second.header("X-Berrys-Call-Id")).isEqualTo(first.header("X-Berrys-Call-Id"));
         assertThat(second.header("X-Berrys-Model")).isEqualTo("fake-gpt");
-        assertThat(upstream.requests).hasSize(1);
+        assertThat(upstream.requests()).hasSize(1);
         await().atMost(Duration.ofSeconds(10)).until(() -> recorded(project) == 1);
         Thread.sleep(300); // an account of the repeat would land by now
         assertThat(recorded(project)).isEqualTo(1);
@@ -221,20 +227,11 @@ class IdempotentChatIT {
         assertThat(plain.status()).isEqualTo(422);
         assertThat(plain.json().get("field").asString()).isEqualTo("Idempotency-Key");
         assertThat(plain.json().get("type").asString()).endsWith("/idempotency-key-reused");
-        assertThat(upstream.requests).hasSize(1);
+        assertThat(upstream.requests()).hasSize(1);
 
         // without a key every stream is a call of its own
-        api.post(
-                "/v1/chat/completions",
-                Map.of(
-                        "model",
-                        "fake-gpt",
-                        "stream",
-                        true,
-                        "messages",
-                        List.of(Map.of("role", "user", "content", "Hi"))),
-                Map.of("X-Berrys-Project-Id", project.toString()));
-        assertThat(upstream.requests).hasSize(2);
+        stream(api, project, null);
+        assertThat(upstream.requests()).hasSize(2);
     }
 
     @Test
@@ -242,7 +239,7 @@ class IdempotentChatIT {
         Api api = tenant();
         UUID project = UUID.randomUUID();
         String key = "execution:" + UUID.randomUUID() + ":step:8";
-        upstream.then(FakeUpstream.status(500, null));
+        upstream.then(Answers.status(500, null));
 
         var failed = stream(api, project, key);
         var retried = stream(api, project, key);
@@ -250,7 +247,7 @@ class IdempotentChatIT {
         assertThat(failed.status()).isEqualTo(503);
         assertThat(retried.status()).as(retried.body()).isEqualTo(200);
         assertThat(retried.body()).endsWith("data: [DONE]\n\n");
-        assertThat(upstream.requests).hasSize(2);
+        assertThat(upstream.requests()).hasSize(2);
     }
 
     @Test
@@ -262,7 +259,7 @@ class IdempotentChatIT {
 
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.json().get("field").asString()).isEqualTo("Idempotency-Key");
-        assertThat(upstream.requests).isEmpty();
+        assertThat(upstream.requests()).isEmpty();
         assertThat(recorded(project)).isZero();
     }
 }

@@ -3,8 +3,9 @@ package dev.berrys.model.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berrys.model.Api;
-import dev.berrys.model.FakeUpstream;
 import dev.berrys.model.ModelIT;
+import dev.berrys.starter.test.model.Answers;
+import dev.berrys.starter.test.model.FakeModelServer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,15 +35,15 @@ class AnthropicRoutingIT {
     int port;
 
     Api api;
-    FakeUpstream claude;
-    FakeUpstream backup;
+    FakeModelServer claude;
+    FakeModelServer backup;
 
     @BeforeEach
     void setUp() {
         api = Api.ofNewTenant(port);
-        claude = new FakeUpstream(FakeUpstream.Wire.ANTHROPIC);
-        backup = new FakeUpstream(FakeUpstream.Wire.OPENAI);
-        backup.text = "answer from the backup";
+        claude = FakeModelServer.anthropic();
+        backup = FakeModelServer.openAi();
+        backup.text("answer from the backup");
         for (JsonNode p : api.get("/api/providers?size=100").json().get("content")) {
             if ("SIMULATED".equals(p.get("type").asString())) {
                 api.put(
@@ -61,7 +62,7 @@ class AnthropicRoutingIT {
     @Test
     void a429IsRetriedNoSoonerThanTheRetryAfterAnthropicAsked() {
         claudeWithBackup(Map.of("maxRetries", 2));
-        claude.then(FakeUpstream.status(429, "1"));
+        claude.then(Answers.status(429, "1"));
 
         long start = System.nanoTime();
         var response = chat(false);
@@ -69,8 +70,8 @@ class AnthropicRoutingIT {
 
         assertThat(RoutingIT.content(response)).isEqualTo("fake answer");
         assertThat(millis).isGreaterThanOrEqualTo(1_000);
-        assertThat(claude.requests).as("the SDK itself does not retry").hasSize(2);
-        assertThat(backup.requests).isEmpty();
+        assertThat(claude.requests()).as("the SDK itself does not retry").hasSize(2);
+        assertThat(backup.requests()).isEmpty();
         assertThat(reasons(response))
                 .containsExactly("fake-claude:FAILED:429 rate limited (Retry-After 1000 ms)", "fake-claude:SUCCEEDED:");
     }
@@ -79,17 +80,17 @@ class AnthropicRoutingIT {
     void a500ATimeoutAndAMalformedAnswerFallBackAndTheRecordSaysWhyWithoutTheBody() {
         claudeWithBackup(Map.of("maxRetries", 0, "timeoutMs", 600));
 
-        claude.always(FakeUpstream.status(500, null));
+        claude.always(Answers.status(500, null));
         var afterError = chat(false);
         assertThat(RoutingIT.content(afterError)).isEqualTo("answer from the backup");
         assertThat(reasons(afterError)).containsExactly("fake-claude:FAILED:500 server error", "backup-gpt:SUCCEEDED:");
 
-        claude.always(FakeUpstream.slow(2_000));
+        claude.always(Answers.slow(2_000));
         var afterTimeout = chat(false);
         assertThat(RoutingIT.content(afterTimeout)).isEqualTo("answer from the backup");
         assertThat(reasons(afterTimeout)).first().isEqualTo("fake-claude:FAILED:timeout after 600 ms");
 
-        claude.always(FakeUpstream.malformed());
+        claude.always(Answers.malformed());
         var afterMalformed = chat(false);
         assertThat(RoutingIT.content(afterMalformed)).isEqualTo("answer from the backup");
         assertThat(reasons(afterMalformed)).first().asString().startsWith("fake-claude:FAILED:malformed");
@@ -100,7 +101,7 @@ class AnthropicRoutingIT {
     void aStreamThatStallsTimesOutAndFallsBackOrEndsWithAnErrorButNeverHangs() {
         claudeWithBackup(Map.of("maxRetries", 0, "timeoutMs", 600));
 
-        claude.always(FakeUpstream.anthropicStall(false, 5_000));
+        claude.always(Answers.anthropicStall(false, 5_000));
         long start = System.nanoTime();
         var beforeContent = chat(true);
         assertThat((System.nanoTime() - start) / 1_000_000)
@@ -112,12 +113,12 @@ class AnthropicRoutingIT {
         assertThat(reasons(beforeContent))
                 .containsExactly("fake-claude:FAILED:timeout after 600 ms", "backup-gpt:SUCCEEDED:");
 
-        claude.always(FakeUpstream.anthropicErrorEvent());
+        claude.always(Answers.anthropicErrorEvent());
         var afterErrorEvent = chat(true);
         assertThat(RoutingIT.streamedContent(afterErrorEvent)).isEqualTo("answer from the backup");
         assertThat(reasons(afterErrorEvent)).first().isEqualTo("fake-claude:FAILED:error event in the stream");
 
-        claude.always(FakeUpstream.anthropicStall(true, 5_000));
+        claude.always(Answers.anthropicStall(true, 5_000));
         start = System.nanoTime();
         var afterContent = chat(true);
         assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(4_000);
@@ -127,37 +128,37 @@ class AnthropicRoutingIT {
                 .contains("first words")
                 .contains("timeout after 600 ms")
                 .endsWith("data: [DONE]\n\n");
-        assertThat(backup.requests).hasSize(2);
+        assertThat(backup.requests()).hasSize(2);
     }
 
     @Test
     void aLongStreamThatKeepsSendingIsNotCutByTheTimeout() {
         claudeWithBackup(Map.of("maxRetries", 0, "timeoutMs", 700));
-        claude.always(FakeUpstream.anthropicTrickle(6, 300));
+        claude.always(Answers.anthropicTrickle(6, 300));
 
         var response = chat(true);
 
         assertThat(RoutingIT.streamedContent(response)).isEqualTo("part0 part1 part2 part3 part4 part5 ");
         assertThat(reasons(response)).containsExactly("fake-claude:SUCCEEDED:");
-        assertThat(backup.requests).isEmpty();
+        assertThat(backup.requests()).isEmpty();
     }
 
     @Test
     void noAnthropicKeyAppearsInAnyReasonResponseOrLogLineEvenWhenTheUpstreamQuotesIt(CapturedOutput output) {
         String provider = provider("leaky-anthropic", "ANTHROPIC", claude.baseUrl(), KEY, Map.of("maxRetries", 0));
         model(provider, "leaky-claude", "claude-upstream", 1.0);
-        claude.always(FakeUpstream.refusalQuotingTheKey(401));
+        claude.always(Answers.refusalQuotingTheKey(401));
 
         var refused = api.post("/v1/chat/completions", request("leaky-claude", false));
         var streamRefused = api.post("/v1/chat/completions", request("leaky-claude", true));
-        claude.always(FakeUpstream.refusalQuotingTheKey(500));
+        claude.always(Answers.refusalQuotingTheKey(500));
         var failed = api.post("/v1/chat/completions", request("leaky-claude", false));
 
         assertThat(refused.status()).isEqualTo(503);
         assertThat(streamRefused.status()).isEqualTo(503);
         assertThat(failed.status()).isEqualTo(503);
         assertThat(refused.body()).contains("401 refused by the provider");
-        assertThat(claude.requests)
+        assertThat(claude.requests())
                 .as("the key did reach the upstream")
                 .hasSize(3)
                 .allSatisfy(r -> assertThat(r.headers().get("authorization")).isEqualTo("Bearer " + KEY));

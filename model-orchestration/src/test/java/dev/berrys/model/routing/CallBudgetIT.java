@@ -3,8 +3,9 @@ package dev.berrys.model.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berrys.model.Api;
-import dev.berrys.model.FakeUpstream;
 import dev.berrys.model.ModelIT;
+import dev.berrys.starter.test.model.Answers;
+import dev.berrys.starter.test.model.FakeModelServer;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,9 +28,9 @@ class CallBudgetIT {
     @BeforeEach
     void setUp() {
         r.api = Api.ofNewTenant(port);
-        r.openai = new FakeUpstream(FakeUpstream.Wire.OPENAI);
-        r.backup = new FakeUpstream(FakeUpstream.Wire.OPENAI);
-        r.anthropic = new FakeUpstream(FakeUpstream.Wire.ANTHROPIC);
+        r.openai = FakeModelServer.openAi();
+        r.backup = FakeModelServer.openAi();
+        r.anthropic = FakeModelServer.anthropic();
     }
 
     @AfterEach
@@ -43,8 +44,8 @@ class CallBudgetIT {
     void noTryOrBackoffStartsPastTheCallBudgetAcrossRetriesAndCandidates() {
         // unbounded: 6 tries of 600 ms and their backoffs on the first model, then the backup: over 4 s
         r.setUpPrimaryWithBackup(Map.of("maxRetries", 5, "timeoutMs", 600));
-        r.openai.always(FakeUpstream.slow(1_500));
-        r.backup.always(FakeUpstream.status(503, null));
+        r.openai.always(Answers.slow(1_500));
+        r.backup.always(Answers.status(503, null));
 
         long start = System.nanoTime();
         var response = r.chat("fake-gpt", false, false);
@@ -53,11 +54,11 @@ class CallBudgetIT {
         assertThat(response.status()).as(response.body()).isEqualTo(503);
         assertThat(response.json().get("type").asString()).endsWith("/provider-unavailable");
         assertThat(millis).isLessThan(2_000 + 600 + 500);
-        assertThat(r.openai.requests.size()).isBetween(2, 4);
+        assertThat(r.openai.requests().size()).isBetween(2, 4);
         // whether a moment of the budget is left for the backup depends on the backoffs' jitter: either it is
         // skipped for the spent budget or tried inside it (the time bound above), never for long
-        assertThat(r.backup.requests.size()).as("the backup's tries").isLessThanOrEqualTo(2);
-        if (r.backup.requests.isEmpty()) {
+        assertThat(r.backup.requests().size()).as("the backup's tries").isLessThanOrEqualTo(2);
+        if (r.backup.requests().isEmpty()) {
             assertThat(r.attempts(response))
                     .extracting(a ->
                             a.get("model").asString() + ":" + a.path("reason").asString(""))
@@ -68,8 +69,8 @@ class CallBudgetIT {
     @Test
     void aCallEveryModelAnsweredBadlyIsTheWorksFailureNotAnOutage() {
         r.setUpPrimaryWithBackup(Map.of("maxRetries", 1));
-        r.openai.always(FakeUpstream.malformed());
-        r.backup.always(FakeUpstream.malformed());
+        r.openai.always(Answers.malformed());
+        r.backup.always(Answers.malformed());
 
         var response = r.chat("fake-gpt", false, false);
 

@@ -3,8 +3,9 @@ package dev.berrys.model.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berrys.model.Api;
-import dev.berrys.model.FakeUpstream;
 import dev.berrys.model.ModelIT;
+import dev.berrys.starter.test.model.Answers;
+import dev.berrys.starter.test.model.FakeModelServer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,17 +25,17 @@ class RoutingIT {
     int port;
 
     Api api;
-    FakeUpstream openai;
-    FakeUpstream backup;
-    FakeUpstream anthropic;
+    FakeModelServer openai;
+    FakeModelServer backup;
+    FakeModelServer anthropic;
 
     @BeforeEach
     void setUp() {
         api = Api.ofNewTenant(port);
-        openai = new FakeUpstream(FakeUpstream.Wire.OPENAI);
-        backup = new FakeUpstream(FakeUpstream.Wire.OPENAI);
-        backup.text = "answer from the backup";
-        anthropic = new FakeUpstream(FakeUpstream.Wire.ANTHROPIC);
+        openai = FakeModelServer.openAi();
+        backup = FakeModelServer.openAi();
+        backup.text("answer from the backup");
+        anthropic = FakeModelServer.anthropic();
     }
 
     @AfterEach
@@ -54,7 +55,7 @@ class RoutingIT {
         assertThat(content(plain)).isEqualTo("fake answer");
         assertThat(plain.json().get("model").asString()).isEqualTo("fake-gpt");
         assertThat(plain.json().get("usage").get("prompt_tokens").asLong()).isEqualTo(11);
-        var seen = openai.requests.getLast();
+        var seen = openai.requests().getLast();
         assertThat(seen.path()).isEqualTo("/v1/chat/completions");
         assertThat(seen.headers().get("authorization")).isEqualTo("Bearer " + KEY);
         assertThat(seen.body().get("model").asString()).isEqualTo("gpt-upstream");
@@ -63,7 +64,7 @@ class RoutingIT {
         var streamed = chat("fake-gpt", true, false);
         assertThat(streamed.status()).isEqualTo(200);
         assertThat(streamedContent(streamed)).isEqualTo("fake answer");
-        assertThat(openai.requests
+        assertThat(openai.requests()
                         .getLast()
                         .body()
                         .get("stream_options")
@@ -90,7 +91,7 @@ class RoutingIT {
         model(provider, "fake-claude", "claude-upstream", List.of("chat", "tools", "json_schema", "streaming"));
 
         assertThat(content(chat("fake-claude", false, false))).isEqualTo("fake answer");
-        var seen = anthropic.requests.getLast();
+        var seen = anthropic.requests().getLast();
         assertThat(seen.path()).isEqualTo("/v1/messages");
         // as the official SDK authenticates and versions its requests
         assertThat(seen.headers().get("authorization")).isEqualTo("Bearer " + KEY);
@@ -112,7 +113,7 @@ class RoutingIT {
                         .asString())
                 .isEqualTo("calculator");
         assertThat(anthropic
-                        .requests
+                        .requests()
                         .getLast()
                         .body()
                         .get("tools")
@@ -142,7 +143,7 @@ class RoutingIT {
         assertThat(json.status()).isEqualTo(200);
         assertThat(Api.JSON.readTree(content(json)).get("answer").asString()).isEqualTo("fake answer");
         assertThat(anthropic
-                        .requests
+                        .requests()
                         .getLast()
                         .body()
                         .get("tool_choice")
@@ -154,7 +155,7 @@ class RoutingIT {
     @Test
     void a429IsRetriedAfterTheRetryAfterTheProviderAsked() {
         setUpPrimaryWithBackup(Map.of("maxRetries", 2));
-        openai.then(FakeUpstream.status(429, "1"));
+        openai.then(Answers.status(429, "1"));
 
         long start = System.nanoTime();
         var response = chat("fake-gpt", false, false);
@@ -163,8 +164,8 @@ class RoutingIT {
         assertThat(response.status()).isEqualTo(200);
         assertThat(content(response)).isEqualTo("fake answer");
         assertThat(millis).isGreaterThanOrEqualTo(1_000);
-        assertThat(openai.requests).hasSize(2);
-        assertThat(backup.requests).isEmpty();
+        assertThat(openai.requests()).hasSize(2);
+        assertThat(backup.requests()).isEmpty();
         List<JsonNode> attempts = attempts(response);
         assertThat(attempts).hasSize(2);
         assertThat(attempts.get(0).get("outcome").asString()).isEqualTo("FAILED");
@@ -177,11 +178,11 @@ class RoutingIT {
     void a500ATimeoutAndMalformedJsonFallBackAlongTheChainAndTheRecordSaysWhy() {
         setUpPrimaryWithBackup(Map.of("maxRetries", 1, "timeoutMs", 600, "circuitFailureRate", 100));
 
-        openai.always(FakeUpstream.status(500, null));
+        openai.always(Answers.status(500, null));
         var afterErrors = chat("fake-gpt", false, false);
         assertThat(content(afterErrors)).isEqualTo("answer from the backup");
         assertThat(afterErrors.json().get("model").asString()).isEqualTo("backup-gpt");
-        assertThat(openai.requests).as("one retry before falling back").hasSize(2);
+        assertThat(openai.requests()).as("one retry before falling back").hasSize(2);
         assertThat(attempts(afterErrors))
                 .extracting(a -> a.get("model").asString() + ":"
                         + a.get("outcome").asString() + ":" + a.path("reason").asString(""))
@@ -190,7 +191,7 @@ class RoutingIT {
                         "fake-gpt:FAILED:500 server error",
                         "backup-gpt:SUCCEEDED:");
 
-        openai.always(FakeUpstream.slow(2_000));
+        openai.always(Answers.slow(2_000));
         var afterTimeout = chat("fake-gpt", false, false);
         assertThat(content(afterTimeout)).isEqualTo("answer from the backup");
         assertThat(attempts(afterTimeout).getFirst().get("reason").asString()).isEqualTo("timeout after 600 ms");
@@ -207,7 +208,7 @@ class RoutingIT {
                         openai.baseUrl(),
                         "settings",
                         Map.of("maxRetries", 1, "timeoutMs", 601, "fallback", List.of("backup-gpt"))));
-        openai.always(FakeUpstream.malformed());
+        openai.always(Answers.malformed());
         var afterMalformed = chat("fake-gpt", true, false);
         assertThat(streamedContent(afterMalformed)).isEqualTo("answer from the backup");
         var malformedPlain = chat("fake-gpt", false, false);
@@ -220,15 +221,15 @@ class RoutingIT {
     @Test
     void theCircuitOpensAfterFailuresSkipsTheProviderAndClosesAgainAfterAProbe() throws InterruptedException {
         setUpPrimaryWithBackup(Map.of("maxRetries", 0, "circuitOpenMs", 1_000));
-        openai.always(FakeUpstream.status(503, null));
+        openai.always(Answers.status(503, null));
         for (int i = 0; i < 4; i++) {
             assertThat(content(chat("fake-gpt", false, false))).isEqualTo("answer from the backup");
         }
-        int calls = openai.requests.size();
+        int calls = openai.requests().size();
 
         var whileOpen = chat("fake-gpt", false, false);
         assertThat(content(whileOpen)).isEqualTo("answer from the backup");
-        assertThat(openai.requests).as("an open circuit sends nothing").hasSize(calls);
+        assertThat(openai.requests()).as("an open circuit sends nothing").hasSize(calls);
         assertThat(attempts(whileOpen).getFirst().get("outcome").asString()).isEqualTo("SKIPPED");
         assertThat(attempts(whileOpen).getFirst().get("reason").asString()).isEqualTo("circuit open");
 
@@ -238,7 +239,7 @@ class RoutingIT {
         assertThat(content(probe)).isEqualTo("fake answer");
         var closed = chat("fake-gpt", false, false);
         assertThat(content(closed)).isEqualTo("fake answer");
-        assertThat(openai.requests).hasSize(calls + 2);
+        assertThat(openai.requests()).hasSize(calls + 2);
     }
 
     @Test
@@ -258,7 +259,7 @@ class RoutingIT {
     void aConnectionClosedBeforeTheAnswerIsTriedAgainAtOnceWithoutCountingAgainstTheProvider() {
         setUpPrimaryWithBackup(Map.of("maxRetries", 0, "circuitFailureRate", 100));
         for (int i = 0; i < 12; i++) {
-            openai.then(FakeUpstream.closeWithoutAnswer());
+            openai.then(Answers.dropped());
             var answer = chat("fake-gpt", i % 2 == 0, false);
             assertThat(answer.status()).as(answer.body()).isEqualTo(200);
             assertThat(answer.header("X-Berrys-Model"))
@@ -269,13 +270,13 @@ class RoutingIT {
                             a.get("outcome").asString() + ":" + a.path("reason").asString(""))
                     .containsExactly("FAILED:connection closed by the provider before it answered", "SUCCEEDED:");
         }
-        assertThat(backup.requests).as("the circuit never opened").isEmpty();
+        assertThat(backup.requests()).as("the circuit never opened").isEmpty();
     }
 
     @Test
     void aStreamThatStallsAfterItsFirstChunkIsCutAtTheTimeoutAndSaysSo() {
         setUpPrimaryWithBackup(Map.of("maxRetries", 0, "timeoutMs", 700));
-        openai.always(FakeUpstream.stallAfterFirstChunk(30_000));
+        openai.always(Answers.stallAfterFirstChunk(30_000));
 
         long start = System.nanoTime();
         var stalled = chat("fake-gpt", true, false);

@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berrys.contracts.api.BerrysHeaders;
 import dev.berrys.model.Api;
-import dev.berrys.model.FakeUpstream;
 import dev.berrys.model.ModelIT;
 import dev.berrys.starter.test.TestTokens;
+import dev.berrys.starter.test.model.Answers;
+import dev.berrys.starter.test.model.FakeModelServer;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,15 +25,15 @@ class RoutingPolicyIT {
 
     String tenant;
     Api api;
-    FakeUpstream quick;
-    FakeUpstream slow;
+    FakeModelServer quick;
+    FakeModelServer slow;
 
     @BeforeEach
     void setUp() {
         tenant = "t-" + UUID.randomUUID();
         api = new Api(port, TestTokens.token("admin", tenant, "ADMIN"));
-        quick = new FakeUpstream(FakeUpstream.Wire.OPENAI);
-        slow = new FakeUpstream(FakeUpstream.Wire.OPENAI).always(FakeUpstream.slow(250));
+        quick = FakeModelServer.openAi();
+        slow = FakeModelServer.openAi().always(Answers.slow(250));
         String simulated =
                 api.get("/api/providers").json().get("content").get(0).get("id").asString();
         api.put("/api/providers/" + simulated, Map.of("name", "simulated", "type", "SIMULATED", "enabled", false));

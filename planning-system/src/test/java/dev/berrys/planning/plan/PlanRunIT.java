@@ -1,5 +1,6 @@
 package dev.berrys.planning.plan;
 
+import static dev.berrys.starter.test.model.Answers.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -13,7 +14,6 @@ import dev.berrys.contracts.events.AgentRef;
 import dev.berrys.contracts.events.EventTypes;
 import dev.berrys.contracts.events.ProjectEvents;
 import dev.berrys.contracts.events.WorkflowEvents.PlanRequested;
-import dev.berrys.planning.FakeModelServer;
 import dev.berrys.planning.PlanningITSupport;
 import dev.berrys.starter.test.TestTokens;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -383,7 +383,7 @@ class PlanRunIT extends PlanningITSupport {
     }
 
     private UUID planAgain() {
-        MODEL.script(project, FakeModelServer.Answer.plan(DIAMOND));
+        MODEL.script(project, text(DIAMOND));
         publish(
                 Streams.WORKFLOW,
                 EventTypes.PLAN_REQUESTED,

@@ -1,14 +1,15 @@
 package dev.berrys.planning.planner;
 
+import static dev.berrys.starter.test.model.Answers.problem;
+import static dev.berrys.starter.test.model.Answers.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.berrys.contracts.Streams;
 import dev.berrys.contracts.events.EventTypes;
 import dev.berrys.contracts.events.WorkflowEvents.PlanRequested;
-import dev.berrys.planning.FakeModelServer.Answer;
-import dev.berrys.planning.FakeModelServer.Call;
 import dev.berrys.planning.PlanningITSupport;
+import dev.berrys.starter.test.model.Request;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
@@ -29,7 +30,7 @@ class PlanRequestIT extends PlanningITSupport {
     @Test
     void aValidProposalBecomesVersionOneWithItsDependenciesAndCriticalPath() {
         UUID project = UUID.randomUUID();
-        MODEL.script(project, Answer.plan(DIAMOND));
+        MODEL.script(project, text(DIAMOND));
         requestPlan(project, "Compare three databases and write a report", null, null);
 
         UUID plan = awaitPlan(project, 1);
@@ -64,7 +65,7 @@ class PlanRequestIT extends PlanningITSupport {
                         taskId(plan, "write").toString(),
                         taskId(plan, "review").toString());
 
-        Call call = MODEL.calls(project).getFirst();
+        Request call = MODEL.requests(project).getFirst();
         assertThat(call.purpose()).isEqualTo("plan");
         assertThat(call.authorization()).startsWith("Bearer ");
         assertThat(call.body().get("model").asString()).isEqualTo("auto");
@@ -77,7 +78,7 @@ class PlanRequestIT extends PlanningITSupport {
                         .get(0)
                         .asString())
                 .isEqualTo("tasks");
-        String system = call.messages().getFirst().get("content").asString();
+        String system = call.message(0);
         assertThat(system).contains("coordinator", "researcher", "developer", "writer", "reviewer", "250");
         assertThat(call.lastUserMessage()).contains("Compare three databases and write a report");
     }
@@ -85,7 +86,7 @@ class PlanRequestIT extends PlanningITSupport {
     @Test
     void anInvalidProposalIsAskedForOnceMoreWithItsErrorsAndThenFailsThePlanning() {
         UUID project = UUID.randomUUID();
-        MODEL.script(project, Answer.plan(BROKEN));
+        MODEL.script(project, text(BROKEN));
         requestPlan(project, "Plan something impossible", null, null);
 
         JsonNode failed = awaitPublished(EventTypes.PLAN_FAILED, project, 1).getFirst();
@@ -94,7 +95,7 @@ class PlanRequestIT extends PlanningITSupport {
         assertThat(failed.get("reason").asString())
                 .contains("no valid plan", "cycle", "astronaut", "depends on itself");
 
-        List<Call> calls = MODEL.calls(project);
+        List<Request> calls = MODEL.requests(project);
         assertThat(calls).hasSize(2);
         String correction = calls.get(1).lastUserMessage();
         assertThat(correction)
@@ -113,15 +114,15 @@ class PlanRequestIT extends PlanningITSupport {
     @Test
     void aProposalFixedOnTheSecondAskBecomesThePlan() {
         UUID project = UUID.randomUUID();
-        MODEL.script(project, Answer.plan(proposal(task("x", "pilot"))), Answer.plan(DIAMOND));
+        MODEL.script(project, text(proposal(task("x", "pilot"))), text(DIAMOND));
         requestPlan(project, "Fix it on the second try", null, null);
 
         UUID plan = awaitPlan(project, 1);
-        assertThat(MODEL.calls(project)).hasSize(2);
-        assertThat(MODEL.calls(project).get(1).lastUserMessage()).contains("unknown role 'pilot'");
+        assertThat(MODEL.requests(project)).hasSize(2);
+        assertThat(MODEL.requests(project).get(1).lastUserMessage()).contains("unknown role 'pilot'");
         // each ask is its own call to model-orchestration
         UUID request = jdbc.queryForObject("select id from plan_request where project_id = ?", UUID.class, project);
-        assertThat(MODEL.calls(project).stream().map(Call::idempotencyKey))
+        assertThat(MODEL.requests(project).stream().map(Request::idempotencyKey))
                 .containsExactly("plan-request:" + request + ":ask:1", "plan-request:" + request + ":ask:2");
         assertThat(jdbc.queryForObject("select count(*) from task where plan_id = ?", Integer.class, plan))
                 .isEqualTo(4);
@@ -133,14 +134,14 @@ class PlanRequestIT extends PlanningITSupport {
         UUID project = UUID.randomUUID();
         MODEL.script(
                 project,
-                Answer.plan("Sure! Here is a plan: research, then write."),
-                Answer.plan("{\"tasks\":[{\"key\":\"t1\",\"title\":\"No role\",\"description\":\"d\","
+                text("Sure! Here is a plan: research, then write."),
+                text("{\"tasks\":[{\"key\":\"t1\",\"title\":\"No role\",\"description\":\"d\","
                         + "\"dependsOn\":[]}]}"));
         requestPlan(project, "Answer badly", null, null);
 
         JsonNode failed = awaitPublished(EventTypes.PLAN_FAILED, project, 1).getFirst();
-        assertThat(MODEL.calls(project)).hasSize(2);
-        assertThat(MODEL.calls(project).get(1).lastUserMessage()).contains("not valid JSON");
+        assertThat(MODEL.requests(project)).hasSize(2);
+        assertThat(MODEL.requests(project).get(1).lastUserMessage()).contains("not valid JSON");
         assertThat(failed.get("reason").asString()).contains("schema", "role");
     }
 
@@ -149,78 +150,78 @@ class PlanRequestIT extends PlanningITSupport {
         UUID project = UUID.randomUUID();
         MODEL.script(
                 project,
-                Answer.error(503),
-                Answer.error(502),
-                Answer.error(504),
-                Answer.error(503),
-                Answer.error(503),
-                Answer.error(503),
-                Answer.error(503),
-                Answer.plan(DIAMOND));
+                problem(503, "unavailable", "scripted failure"),
+                problem(502, "unavailable", "scripted failure"),
+                problem(504, "unavailable", "scripted failure"),
+                problem(503, "unavailable", "scripted failure"),
+                problem(503, "unavailable", "scripted failure"),
+                problem(503, "unavailable", "scripted failure"),
+                problem(503, "unavailable", "scripted failure"),
+                text(DIAMOND));
         requestPlan(project, "Survive an outage", null, null);
 
         awaitPlan(project, 1);
-        assertThat(MODEL.calls(project)).hasSize(8);
+        assertThat(MODEL.requests(project)).hasSize(8);
         // every try was the same call: model-orchestration makes and charges one that got through once
         UUID request = jdbc.queryForObject("select id from plan_request where project_id = ?", UUID.class, project);
-        assertThat(MODEL.calls(project).stream().map(Call::idempotencyKey))
+        assertThat(MODEL.requests(project).stream().map(Request::idempotencyKey))
                 .containsOnly("plan-request:" + request + ":ask:1");
     }
 
     @Test
     void aModelUnavailableForLongerThanTheOutageToleranceFailsThePlanning() {
         UUID project = UUID.randomUUID();
-        MODEL.script(project, Answer.error(503));
+        MODEL.script(project, problem(503, "unavailable", "scripted failure"));
         requestPlan(project, "Nobody answers", null, null);
 
         JsonNode failed = awaitPublished(EventTypes.PLAN_FAILED, project, 1).getFirst();
         assertThat(failed.get("reason").asString()).contains("could not be reached", "503", "outage tolerance");
-        assertThat(MODEL.calls(project).size()).isGreaterThan(6);
+        assertThat(MODEL.requests(project).size()).isGreaterThan(6);
     }
 
     @Test
     void aModelsFailedAnswerIsTriedAgainUnderTheSameKeyAndThenFailsThePlanning() {
         UUID project = UUID.randomUUID();
-        MODEL.script(project, Answer.error(500));
+        MODEL.script(project, problem(500, "unavailable", "scripted failure"));
         requestPlan(project, "A broken model", null, null);
 
         JsonNode failed = awaitPublished(EventTypes.PLAN_FAILED, project, 1).getFirst();
         assertThat(failed.get("reason").asString()).contains("failed the planning call", "500");
-        assertThat(MODEL.calls(project)).hasSize(PlanningModel.ANSWER_TRIES);
-        assertThat(MODEL.calls(project))
-                .extracting(Call::idempotencyKey)
-                .containsOnly(MODEL.calls(project).getFirst().idempotencyKey());
+        assertThat(MODEL.requests(project)).hasSize(PlanningModel.ANSWER_TRIES);
+        assertThat(MODEL.requests(project))
+                .extracting(Request::idempotencyKey)
+                .containsOnly(MODEL.requests(project).getFirst().idempotencyKey());
     }
 
     @Test
     void aFailedAnswerFollowedByAGoodOneGivesAPlan() {
         UUID project = UUID.randomUUID();
-        MODEL.script(project, Answer.error(500), Answer.plan(DIAMOND));
+        MODEL.script(project, problem(500, "unavailable", "scripted failure"), text(DIAMOND));
         requestPlan(project, "A flaky model", null, null);
 
         awaitPublished(EventTypes.PLAN_CREATED, project, 1);
-        assertThat(MODEL.calls(project)).hasSize(2);
+        assertThat(MODEL.requests(project)).hasSize(2);
     }
 
     @Test
     void aRefusedCallIsNotRetried() {
         UUID project = UUID.randomUUID();
-        MODEL.script(project, Answer.error(402));
+        MODEL.script(project, problem(402, "unavailable", "scripted failure"));
         requestPlan(project, "Over budget", null, null);
 
         JsonNode failed = awaitPublished(EventTypes.PLAN_FAILED, project, 1).getFirst();
         assertThat(failed.get("reason").asString()).contains("refused", "402", "scripted failure");
-        assertThat(MODEL.calls(project)).hasSize(1);
+        assertThat(MODEL.requests(project)).hasSize(1);
     }
 
     @Test
     void aRejectedPlanIsReplannedAsTheNextVersionWithTheFeedbackAndThePreviousPlan() {
         UUID project = UUID.randomUUID();
-        MODEL.script(project, Answer.plan(DIAMOND));
+        MODEL.script(project, text(DIAMOND));
         requestPlan(project, "Write a report", null, null);
         UUID first = awaitPlan(project, 1);
 
-        MODEL.script(project, Answer.plan(proposal(task("only", "writer"))));
+        MODEL.script(project, text(proposal(task("only", "writer"))));
         requestPlan(project, "Write a report", "Too many steps, just write it", first);
         UUID second = awaitPlan(project, 2);
 
@@ -228,7 +229,7 @@ class PlanRequestIT extends PlanningITSupport {
         assertThat(planStatus(first)).isEqualTo("SUPERSEDED");
         assertThat(jdbc.queryForObject("select feedback from plan where id = ?", String.class, second))
                 .isEqualTo("Too many steps, just write it");
-        String asked = MODEL.calls(project).getLast().lastUserMessage();
+        String asked = MODEL.requests(project).getLast().lastUserMessage();
         assertThat(asked).contains("Too many steps, just write it", "\"key\":\"review\"", "Write a report");
         JsonNode created = awaitPublished(EventTypes.PLAN_CREATED, project, 2).getLast();
         assertThat(created.get("version").asInt()).isEqualTo(2);
@@ -237,7 +238,7 @@ class PlanRequestIT extends PlanningITSupport {
     @Test
     void aRequestLeftWithoutAWorkerIsPickedUpByRecovery() {
         UUID project = UUID.randomUUID();
-        MODEL.script(project, Answer.plan(DIAMOND));
+        MODEL.script(project, text(DIAMOND));
         // as if the service had stored the request and died before its worker called the model
         jdbc.update(
                 "insert into plan_request (id, event_id, tenant, workflow_id, project_id, goal, status, created_at)"

@@ -1,5 +1,8 @@
 package dev.berrys.project.result;
 
+import static dev.berrys.starter.test.model.Answers.computed;
+import static dev.berrys.starter.test.model.Answers.problem;
+import static dev.berrys.starter.test.model.Answers.status;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -8,9 +11,10 @@ import dev.berrys.contracts.events.EventTypes;
 import dev.berrys.contracts.events.PlanningEvents;
 import dev.berrys.contracts.events.TaskOutput;
 import dev.berrys.project.support.Api;
-import dev.berrys.project.support.FakeModelServer;
 import dev.berrys.project.support.IntegrationTestBase;
 import dev.berrys.starter.test.TestTokens;
+import dev.berrys.starter.test.model.FakeModelServer.Answer;
+import dev.berrys.starter.test.model.Request;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -27,7 +31,7 @@ class ResultIT extends IntegrationTestBase {
     void aCompletedPlanIsSynthesisedAndTheProjectCompletesWithItsArtifacts() {
         Plan plan = runningProject("", 3);
         UUID id = plan.projectId();
-        MODEL.answerAs(id, "simulated-large", true);
+        MODEL.always(id, computed(r -> synthesis(r).model("simulated-large").header("X-Berrys-Simulated", "true")));
 
         Api.Response early = api.get("/api/projects/" + id + "/result", admin());
         assertThat(early.status()).isEqualTo(409);
@@ -68,9 +72,9 @@ class ResultIT extends IntegrationTestBase {
                         .asString())
                 .isEqualTo(body.get("summary").asString());
 
-        List<FakeModelServer.Recorded> calls = MODEL.requests(id);
+        List<Request> calls = MODEL.requests(id);
         assertThat(calls).hasSize(1);
-        FakeModelServer.Recorded call = calls.getFirst();
+        Request call = calls.getFirst();
         assertThat(call.purpose()).isEqualTo("synthesis");
         assertThat(call.authorization()).startsWith("Bearer ");
         assertThat(call.body().get("model").asString()).isEqualTo("auto");
@@ -120,14 +124,14 @@ class ResultIT extends IntegrationTestBase {
     void anOutageIsWaitedOutAndAFailedAnswerTriedAgainUnderOneIdempotencyKey() {
         Plan plan = runningProject("", 2);
         UUID id = plan.projectId();
-        MODEL.failFirst(id, 503, 502, 503, 500);
+        MODEL.then(id, status(503), status(502), status(503), status(500));
 
         emit(Streams.PLANNING, EventTypes.PLAN_COMPLETED, id, completed(plan));
 
         awaitStatus(id, "COMPLETED");
         assertThat(MODEL.requests(id)).hasSize(5);
         assertThat(MODEL.requests(id))
-                .extracting(FakeModelServer.Recorded::idempotencyKey)
+                .extracting(Request::idempotencyKey)
                 .containsOnly("synthesis:project:" + id + ":plan:" + plan.planId());
         JsonNode result = api.get("/api/projects/" + id + "/result", admin()).body();
         assertThat(result.get("model").asString()).isEqualTo("gpt-fake-1");
@@ -140,7 +144,7 @@ class ResultIT extends IntegrationTestBase {
     void aModelFailingPastTheRetriesFailsTheProjectButKeepsTheArtifacts() {
         Plan plan = runningProject("", 2);
         UUID id = plan.projectId();
-        MODEL.failFirst(id, 500, 500, 500, 500);
+        MODEL.then(id, status(500), status(500), status(500), status(500));
 
         emit(Streams.PLANNING, EventTypes.PLAN_COMPLETED, id, completed(plan));
 
@@ -162,7 +166,7 @@ class ResultIT extends IntegrationTestBase {
     void resumingAProjectWhoseSynthesisFailedSynthesisesAgainAndCompletesIt() {
         Plan plan = runningProject("", 2);
         UUID id = plan.projectId();
-        MODEL.failFirst(id, 500, 500, 500, 500);
+        MODEL.then(id, status(500), status(500), status(500), status(500));
         emit(Streams.PLANNING, EventTypes.PLAN_COMPLETED, id, completed(plan));
         awaitStatus(id, "FAILED");
 
@@ -183,9 +187,7 @@ class ResultIT extends IntegrationTestBase {
     void anOutageLongerThanTheToleranceFailsTheProjectWhichCanBeResumed() {
         Plan plan = runningProject("", 2);
         UUID id = plan.projectId();
-        Integer[] unavailable = new Integer[400];
-        java.util.Arrays.fill(unavailable, 503);
-        MODEL.failFirst(id, unavailable);
+        MODEL.then(id, java.util.Collections.nCopies(400, status(503)).toArray(Answer[]::new));
 
         emit(Streams.PLANNING, EventTypes.PLAN_COMPLETED, id, completed(plan));
 
@@ -200,7 +202,7 @@ class ResultIT extends IntegrationTestBase {
     void aSynthesisRefusedForTheBudgetPausesTheProjectAndRunsWhenTheBudgetIsRaised() {
         Plan plan = runningProject("\"budgetUsd\":0.5", 2);
         UUID id = plan.projectId();
-        MODEL.failFirst(id, 402);
+        MODEL.then(id, problem(402, "budget-exceeded", "The project's budget is spent."));
 
         emit(Streams.PLANNING, EventTypes.PLAN_COMPLETED, id, completed(plan));
 

@@ -11,9 +11,14 @@ import dev.berrys.contracts.events.WorkflowEvents;
 import dev.berrys.starter.events.EventBusProperties;
 import dev.berrys.starter.test.BerrysIntegrationTest;
 import dev.berrys.starter.test.TestTokens;
+import dev.berrys.starter.test.model.Answers;
+import dev.berrys.starter.test.model.Completion;
+import dev.berrys.starter.test.model.FakeModelServer;
+import dev.berrys.starter.test.model.Request;
 import io.lettuce.core.RedisClient;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -46,8 +51,29 @@ import tools.jackson.databind.node.ObjectNode;
             "berrys.project.live.max-per-tenant=5"
         })
 public abstract class IntegrationTestBase {
-    protected static final FakeModelServer MODEL = FakeModelServer.get();
+    /** model-orchestration's chat completions as the coordinator sees them, scripted per project. */
+    protected static final FakeModelServer MODEL = FakeModelServer.openAi()
+            .keyedBy("X-Berrys-Project-Id")
+            .always(Answers.computed(IntegrationTestBase::synthesis));
+
     protected static final Duration WAIT = Duration.ofSeconds(20);
+
+    /** A synthesis that quotes the goal and every task title it was given, as a model's would. */
+    protected static Completion synthesis(Request request) {
+        List<String> titles = new ArrayList<>();
+        String goal = "";
+        for (JsonNode message : request.messages()) {
+            String content = message.path("content").asString("");
+            if (content.startsWith("Goal: ")) {
+                goal = content.substring(6);
+            } else if (content.startsWith("Task \"")) {
+                titles.add(content.substring(6, content.indexOf('"', 6)));
+            }
+        }
+        return Answers.text("Result for '" + goal + "', drawing on: " + String.join("; ", titles) + ".")
+                .usage(100, 20)
+                .model("gpt-fake-1");
+    }
 
     @DynamicPropertySource
     static void modelUrl(DynamicPropertyRegistry registry) {

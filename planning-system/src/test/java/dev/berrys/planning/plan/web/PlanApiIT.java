@@ -1,12 +1,12 @@
 package dev.berrys.planning.plan.web;
 
+import static dev.berrys.starter.test.model.Answers.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.berrys.contracts.Streams;
 import dev.berrys.contracts.events.EventTypes;
 import dev.berrys.contracts.events.WorkflowEvents.PlanRequested;
-import dev.berrys.planning.FakeModelServer.Answer;
 import dev.berrys.planning.PlanningITSupport;
 import dev.berrys.starter.test.TestTokens;
 import java.util.List;
@@ -65,7 +65,7 @@ class PlanApiIT extends PlanningITSupport {
     void aProjectListsItsVersionsNewestFirstAndTheTasksOfTheLatest() {
         UUID project = UUID.randomUUID();
         UUID first = planned(project, "Write a report", DIAMOND);
-        MODEL.script(project, Answer.plan(proposal(task("only", "writer"), task("check", "reviewer", "only"))));
+        MODEL.script(project, text(proposal(task("only", "writer"), task("check", "reviewer", "only"))));
         publish(
                 Streams.WORKFLOW,
                 EventTypes.PLAN_REQUESTED,
@@ -149,7 +149,7 @@ class PlanApiIT extends PlanningITSupport {
     @Test
     void anotherTenantsPlansAndTasksAreInvisible() {
         UUID project = UUID.randomUUID();
-        MODEL.script(project, Answer.plan(DIAMOND));
+        MODEL.script(project, text(DIAMOND));
         publish(
                 Streams.WORKFLOW,
                 EventTypes.PLAN_REQUESTED,

@@ -1,4 +1,0 @@
-@NullMarked
-package dev.berrys.tool.schema;
-
-import org.jspecify.annotations.NullMarked;
