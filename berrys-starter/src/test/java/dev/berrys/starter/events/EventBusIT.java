@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.berrys.contracts.events.Event;
 import dev.berrys.starter.calls.OutagePolicy;
 import dev.berrys.starter.test.BerrysIntegrationTest;
+import dev.berrys.starter.test.TestEvents;
 import io.lettuce.core.Consumer;
 import io.lettuce.core.Range;
 import io.lettuce.core.RedisClient;
@@ -132,6 +133,20 @@ class EventBusIT {
             second.stop();
             secondRelay.stop();
         }
+    }
+
+    /** As a service's tests put another service's event on its stream: the stream and type come from the payload. */
+    @Test
+    void anEventPutOnItsStreamByTestEventsIsHandledAsItsPayloadDeclares() {
+        UUID marker = UUID.randomUUID();
+
+        new TestEvents(redis, props, json).publish(marker, new Note(marker, "from TestEvents"), "t1");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> effects(marker) == 1);
+        assertThat(new TestEvents(redis, props, json).read(STREAM)).anySatisfy(e -> {
+            assertThat(e.path("type").asString()).isEqualTo("note.written");
+            assertThat(e.path("data").path("marker").asString()).isEqualTo(marker.toString());
+        });
     }
 
     @Test
