@@ -112,7 +112,7 @@ if (p.status !== 'COMPLETED') {
   process.exit(1);
 }
 const result = await call('GET', `/api/projects/${project.id}/result`, undefined, token);
-console.log(`\n\x1b[1mResult${result.simulated ? ' (simulated model: no provider configured)' : ''}\x1b[0m\n`);
+console.log(`\n\x1b[1mResult${result.simulated ? ' (answered by the built-in simulated model — not a real AI model)' : ''}\x1b[0m\n`);
 console.log(result.summary);
 if (result.artifacts?.length) {
   console.log(`\nArtifacts (${result.artifacts.length}):`);

@@ -150,7 +150,10 @@ export interface ProjectResult {
   content?: string;
   output?: string;
   artifacts?: Artifact[];
+  /** true where the built-in simulated model answered any model call of the project */
   simulated?: boolean;
+  /** how many of the project's model calls the simulated model answered */
+  simulatedCalls?: number;
   model?: string;
   completedAt?: string | null;
 }

@@ -125,11 +125,22 @@ export function ResultCard({ result }: { result: ProjectResult }) {
       <div className="card-head">
         <h2 id="result-title">Result</h2>
         {result.simulated ? (
-          <span className="chip chip-warn" title="Written by the simulated provider, not a real model">Simulated model</span>
+          <span className="chip chip-warn" title="Answered by the built-in simulated model, not a real AI model">Simulated model</span>
         ) : result.model ? (
           <span className="chip">{result.model}</span>
         ) : null}
       </div>
+      {result.simulated && (
+        <div className="alert alert-warn" role="note">
+          <strong>Answered by the built-in simulated model — not a real AI model.</strong>
+          <p>
+            {result.simulatedCalls
+              ? `${result.simulatedCalls} model call${result.simulatedCalls === 1 ? '' : 's'} of this project ${result.simulatedCalls === 1 ? 'was' : 'were'} answered by it. `
+              : ''}
+            Configure a model provider for real answers.
+          </p>
+        </div>
+      )}
       {text ? <LazyMarkdown>{text}</LazyMarkdown> : <p className="muted">The result has no summary.</p>}
       {(result.artifacts ?? []).length > 0 && (
         <>

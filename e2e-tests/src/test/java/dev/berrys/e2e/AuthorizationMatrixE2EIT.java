@@ -403,11 +403,13 @@ class AuthorizationMatrixE2EIT {
                         .put("role", "m-" + Tenancy.unique("r").toLowerCase().replaceAll("[^a-z0-9-]", ""))
                         .put("systemPrompt", "You check things.");
             case "model" ->
+                // switched off, as Tenancy's: a usable model at a provider that answers nothing would take auto
                 o.put("providerId", a.id("provider"))
                         .put("name", Tenancy.unique("m-model"))
                         .put("contextWindow", 8000)
                         .put("inputPricePerMillion", 1)
                         .put("outputPricePerMillion", 2)
+                        .put("enabled", false)
                         .putArray("capabilities")
                         .add("chat");
             case "modelChange" ->

@@ -322,6 +322,10 @@ final class Tenancy {
                 .put("apiKey", Evidence.secret("a provider key", "sk-tenant-" + UUID.randomUUID()));
     }
 
+    /**
+     * Switched off: its provider's public address answers nothing, and a usable real model would take {@code auto}
+     * from the simulated model (which does not stand in for a real provider), so the tenant's projects would wait.
+     */
     static ObjectNode modelBody(String provider, String name) {
         ObjectNode body = Api.JSON
                 .createObjectNode()
@@ -329,7 +333,8 @@ final class Tenancy {
                 .put("name", name)
                 .put("contextWindow", 8000)
                 .put("inputPricePerMillion", 1)
-                .put("outputPricePerMillion", 2);
+                .put("outputPricePerMillion", 2)
+                .put("enabled", false);
         body.putArray("capabilities").add("chat");
         return body;
     }

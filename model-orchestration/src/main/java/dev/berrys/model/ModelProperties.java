@@ -26,11 +26,16 @@ public record ModelProperties(
         @DefaultValue Upstream ollama,
         @DefaultValue Routing routing) {
 
-    /** @param enabled empty: on unless a real provider is configured at start */
+    /**
+     * @param enabled empty: on unless a real provider is configured at start
+     * @param fallback whether {@code auto} and fallback chains may still end on the simulated model while a
+     *     tenant has a real model: off, a call the real models cannot answer is an outage, not a simulated answer
+     */
     public record Simulated(
             @Nullable String enabled,
             @DefaultValue("50") long latencyMs,
-            @DefaultValue("0") double failureRate) {}
+            @DefaultValue("0") double failureRate,
+            @DefaultValue("false") boolean fallback) {}
 
     public record Upstream(
             @DefaultValue("") String apiKey,

@@ -11,7 +11,7 @@ class ModelPropertiesTests {
         var none = new ModelProperties.Upstream("", "", List.of());
         return new ModelProperties(
                 "",
-                new ModelProperties.Simulated(simulated, 50, 0),
+                new ModelProperties.Simulated(simulated, 50, 0, false),
                 new ModelProperties.Upstream(openAiKey, "https://api.openai.com/v1", List.of("gpt-4o-mini")),
                 none,
                 new ModelProperties.Upstream("", ollamaUrl, List.of("llama3.2")),

@@ -10,16 +10,18 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a model can do; the router filters on these. Each has the lower-case name that the API takes and answers
- * and that the {@code model} and {@code routing_policy} rows store ({@link #wire()}).
+ * What a model can do through Berrys; the router filters on these. Only what Berrys serves is a capability:
+ * no {@code embeddings} (there is no embeddings endpoint), and {@code vision} only on an OpenAI-compatible
+ * provider, the one adapter that passes a message's image parts on as they came (the Anthropic, Ollama and
+ * simulated adapters send text only). Each has the lower-case name that the API takes and answers and that the
+ * {@code model} and {@code routing_policy} rows store ({@link #wire()}).
  */
 public enum Capability {
     CHAT("chat"),
     TOOLS("tools"),
     JSON_SCHEMA("json_schema"),
     STREAMING("streaming"),
-    VISION("vision"),
-    EMBEDDINGS("embeddings");
+    VISION("vision");
 
     private final String wire;
 
@@ -75,6 +77,16 @@ public enum Capability {
             return Arrays.stream(column.split(","))
                     .map(wire -> of(wire).orElseThrow(() -> new IllegalStateException("unknown capability " + wire)))
                     .toList();
+        }
+    }
+
+    /** {@code vision} only where the provider's adapter passes images on: a 400 on the field {@code capabilities}. */
+    static void checkServed(List<Capability> capabilities, ProviderType type) {
+        if (capabilities.contains(VISION) && type != ProviderType.OPENAI_COMPATIBLE) {
+            throw new ProblemException.BadRequest(
+                    "capabilities",
+                    "Field 'capabilities' may hold 'vision' only for a model of an OPENAI_COMPATIBLE provider: a "
+                            + type + " provider gets the text of a message, not its images.");
         }
     }
 }

@@ -72,6 +72,12 @@ public class Catalog {
         public List<ModelRoute> usable() {
             return byName.values().stream().filter(ModelRoute::usable).toList();
         }
+
+        /** Whether a model of a real (not simulated) provider can be used: the tenant has a real model. */
+        public boolean hasRealModel() {
+            return byName.values().stream()
+                    .anyMatch(m -> m.usable() && !m.provider().simulated());
+        }
     }
 
     /**

@@ -83,8 +83,9 @@ class CatalogSeeder {
         if (props.simulatedEnabled() && !providers.existsByTenantAndType(tenant, ProviderType.SIMULATED)) {
             Provider p = save(
                     new Provider(tenant, "simulated", ProviderType.SIMULATED, null, true, ProviderSettings.DEFAULTS));
-            model(tenant, p, "berrys-simulated", 128_000, prices("1.00", "2.00"), FULL);
-            model(tenant, p, "berrys-simulated-mini", 32_000, prices("0.10", "0.40"), FULL);
+            // free: no one is paid for a simulated answer
+            model(tenant, p, "berrys-simulated", 128_000, prices("0", "0"), FULL);
+            model(tenant, p, "berrys-simulated-mini", 32_000, prices("0", "0"), FULL);
             log.info("simulated provider configured for tenant {}", tenant);
         }
         var openai = props.openai();
@@ -130,12 +131,8 @@ class CatalogSeeder {
                             m,
                             200_000,
                             PRICES.getOrDefault(m, prices("3", "15")),
-                            List.of(
-                                    Capability.CHAT,
-                                    Capability.TOOLS,
-                                    Capability.JSON_SCHEMA,
-                                    Capability.STREAMING,
-                                    Capability.VISION)));
+                            // no vision: the Anthropic adapter sends a message's text, not its images
+                            FULL));
             log.info("Anthropic provider configured from ANTHROPIC_API_KEY for tenant {}", tenant);
         }
         var ollama = props.ollama();

@@ -27,7 +27,11 @@ public record ModelRoute(
         return capabilities.contains(capability);
     }
 
+    /** What the call cost at the model's prices; nothing at a simulated provider, which no one is paid for. */
     public BigDecimal cost(long inputTokens, long outputTokens) {
+        if (provider.simulated()) {
+            return BigDecimal.ZERO;
+        }
         return inputPricePerMillion
                 .multiply(BigDecimal.valueOf(inputTokens))
                 .add(outputPricePerMillion.multiply(BigDecimal.valueOf(outputTokens)))

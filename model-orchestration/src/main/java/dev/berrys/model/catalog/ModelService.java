@@ -76,7 +76,7 @@ public class ModelService {
         if (models.existsByTenantAndName(tenant, command.name())) {
             throw new ProblemException.Conflict("model-exists", "A model named '" + command.name() + "' exists.");
         }
-        CatalogModel m = new CatalogModel(tenant, provider.id(), command.name(), spec(command, null));
+        CatalogModel m = new CatalogModel(tenant, provider.id(), command.name(), spec(command, null, provider));
         models.saveAndFlush(m);
         catalog.invalidate(tenant);
         return view(tenant, m);
@@ -93,16 +93,21 @@ public class ModelService {
             }
             m.rename(command.name());
         }
-        m.apply(provider.id(), spec(command, m));
+        m.apply(provider.id(), spec(command, m, provider));
         models.saveAndFlush(m);
         catalog.invalidate(tenant);
         return view(tenant, m);
     }
 
-    private static CatalogModel.Spec spec(Command c, @Nullable CatalogModel current) {
+    private static CatalogModel.Spec spec(Command c, @Nullable CatalogModel current, Provider provider) {
         List<Capability> caps = c.capabilities() != null
                 ? Capability.parse(c.capabilities())
                 : current != null ? current.capabilities() : List.of(Capability.CHAT);
+        Capability.checkServed(caps, provider.type());
+        if (provider.type() == ProviderType.SIMULATED) {
+            free("inputPricePerMillion", c.inputPricePerMillion());
+            free("outputPricePerMillion", c.outputPricePerMillion());
+        }
         return new CatalogModel.Spec(
                 c.upstreamName() != null && !c.upstreamName().isBlank()
                         ? c.upstreamName().strip()
@@ -112,6 +117,15 @@ public class ModelService {
                 price(c.inputPricePerMillion(), current == null ? null : current.inputPricePerMillion()),
                 price(c.outputPricePerMillion(), current == null ? null : current.outputPricePerMillion()),
                 c.enabled() != null ? c.enabled() : current == null || current.enabled());
+    }
+
+    /** A simulated model costs nothing (no one is paid for its answers), so it has no price. */
+    private static void free(String field, @Nullable BigDecimal price) {
+        if (price != null && price.signum() != 0) {
+            throw new ProblemException.BadRequest(
+                    field,
+                    "Field '" + field + "' must be 0 for a model of a SIMULATED provider: its calls cost nothing.");
+        }
     }
 
     private static BigDecimal price(@Nullable BigDecimal given, @Nullable BigDecimal current) {

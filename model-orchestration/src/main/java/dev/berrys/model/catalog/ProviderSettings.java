@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * @param circuitFailureRate percentage of failed calls in the window that opens the circuit
  * @param circuitOpenMs how long an open circuit refuses calls before letting a probe through
  * @param simulatedLatencyMs SIMULATED only: latency of each answer (else {@code BERRYS_SIMULATED_LATENCY_MS})
- * @param simulatedFailureRate SIMULATED only: share of calls failing with 503 (else
+ * @param simulatedFailureRate SIMULATED only: share of calls failing as a failed answer (else
  *     {@code BERRYS_SIMULATED_FAILURE_RATE})
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)

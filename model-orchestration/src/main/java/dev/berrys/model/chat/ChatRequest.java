@@ -48,6 +48,11 @@ public record ChatRequest(
                 : null;
     }
 
+    /** Whether a message carries an image part ({@code image_url}): only a model with {@code vision} may get it. */
+    public boolean hasImages() {
+        return messageList().stream().anyMatch(Message::hasImage);
+    }
+
     public @Nullable Integer outputLimit() {
         return maxCompletionTokens != null ? maxCompletionTokens : maxTokens;
     }
@@ -83,6 +88,18 @@ public record ChatRequest(
                 return out.toString();
             }
             return content.toString();
+        }
+
+        boolean hasImage() {
+            if (content == null || !content.isArray()) {
+                return false;
+            }
+            for (JsonNode part : content) {
+                if ("image_url".equals(part.path("type").asString(""))) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         public List<ToolCall> toolCallList() {

@@ -24,6 +24,9 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class ChatService {
+    static final String SIMULATED_LEFT_OUT = " The simulated model does not stand in for a real provider"
+            + " (BERRYS_SIMULATED_FALLBACK is off); name it to use it.";
+
     private final ChatRequestValidator validator;
     private final Router router;
     private final ChatExecutor executor;
@@ -81,15 +84,17 @@ public class ChatService {
         String tenant = Tenants.require();
         String requested =
                 call.request().model() == null ? Router.AUTO : call.request().model();
-        List<ModelRoute> candidates =
+        Router.Candidates routes =
                 router.candidates(tenant, call.request(), headers.maxPricePerMillion(), headers.purpose());
+        List<ModelRoute> candidates = routes.models();
         long estimate = Tokens.ofPrompt(call.request());
         if (candidates.isEmpty()) {
             unanswered(callId, tenant, headers, requested, CallOutcome.FAILED, sink != null, 0, List.of());
             throw new ProblemException(
                     HttpStatus.SERVICE_UNAVAILABLE,
                     "no-provider-available",
-                    "No enabled model can serve this request (capabilities " + Router.needs(call.request()) + ").",
+                    "No enabled model can serve this request (capabilities " + Router.needs(call.request()) + ")."
+                            + (routes.simulatedLeftOut() ? SIMULATED_LEFT_OUT : ""),
                     Map.of("field", "model"));
         }
         // the tenant's own budget covers calls that name no project too
@@ -121,7 +126,7 @@ public class ChatService {
                     sink != null,
                     since(start),
                     failed.attempts());
-            throw unavailable(failed);
+            throw unavailable(failed, candidates, routes.simulatedLeftOut());
         } catch (RuntimeException broken) {
             // e.g. the caller hung up mid-stream: the call is still recorded and its reservation given back
             unanswered(callId, tenant, headers, requested, CallOutcome.FAILED, sink != null, since(start), List.of());
@@ -149,12 +154,19 @@ public class ChatService {
     /**
      * 503 only where no model could be reached (an outage: the caller waits and tries again); a call that a
      * model answered badly, or the simulated provider failed on purpose, is a 500 {@code model-call-failed}
-     * (the work failed: the caller counts an attempt).
+     * (the work failed: the caller counts an attempt), with {@code simulated: true} where a simulated model
+     * failed it.
      */
-    private static ProblemException unavailable(RoutingFailedException failed) {
+    private static ProblemException unavailable(
+            RoutingFailedException failed, List<ModelRoute> candidates, boolean simulatedLeftOut) {
         Attempt last = failed.last();
         if (failed.answerFailed()) {
-            String detail = failed.simulatedFailure()
+            boolean simulated = failed.attempts().stream()
+                    .filter(a -> a.outcome() == Attempt.Outcome.FAILED)
+                    .anyMatch(a -> candidates.stream()
+                            .anyMatch(m ->
+                                    m.name().equals(a.model()) && m.provider().simulated()));
+            String detail = simulated
                     ? "The simulated provider failed this call on purpose (simulatedFailureRate)."
                     : "No model gave a usable answer: "
                             + (last == null ? failed.getMessage() : last.model() + " " + last.reason()) + ".";
@@ -168,15 +180,14 @@ public class ChatService {
                             "streamStarted",
                             failed.streamStarted(),
                             "simulated",
-                            failed.simulatedFailure()));
+                            simulated));
         }
-        String detail = failed.simulatedFailure()
-                ? "The simulated provider failed this call on purpose (BERRYS_SIMULATED_FAILURE_RATE); retry it."
-                : "No model answered: " + (last == null ? failed.getMessage() : last.model() + " " + last.reason())
-                        + ".";
+        String detail = "No model answered: "
+                + (last == null ? failed.getMessage() : last.model() + " " + last.reason()) + "."
+                + (simulatedLeftOut ? SIMULATED_LEFT_OUT : "");
         return new ProblemException(
                 HttpStatus.SERVICE_UNAVAILABLE,
-                failed.simulatedFailure() ? "simulated-failure" : "provider-unavailable",
+                "provider-unavailable",
                 detail,
                 Map.of("attempts", failed.attempts(), "streamStarted", failed.streamStarted()));
     }
@@ -194,6 +205,7 @@ public class ChatService {
             boolean streamed,
             List<Attempt> attempts) {
         BigDecimal cost = route == null ? BigDecimal.ZERO : route.cost(in, out);
+        boolean simulated = route != null && route.provider().simulated();
         recorder.record(new CallRecorder.Call(
                 callId,
                 tenant,
@@ -204,6 +216,7 @@ public class ChatService {
                 requested,
                 route == null ? null : route.provider().name(),
                 route == null ? null : route.name(),
+                simulated,
                 in,
                 out,
                 cost,

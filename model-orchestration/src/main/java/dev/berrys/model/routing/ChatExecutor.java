@@ -33,6 +33,9 @@ import org.springframework.stereotype.Component;
  * the next candidate. A stream that has started cannot move to another model. The whole call, every
  * retry and candidate included, stays within {@code BERRYS_MODEL_CALL_BUDGET}: no try and no backoff
  * starts past it, so a caller's read timeout (the budget plus a margin) never cuts a call still running.
+ * What a failure means (worth another try, a sign of the provider's health, a failed answer rather than an
+ * outage) is its {@link UpstreamException.Kind}'s to say; no provider, the simulated one included, is
+ * treated apart.
  */
 @Component
 public class ChatExecutor {
@@ -90,7 +93,6 @@ public class ChatExecutor {
         private final List<Attempt> attempts = new ArrayList<>();
         private boolean started;
         private boolean answerFailed;
-        private boolean simulatedFailure;
 
         Run(ChatCall call, @Nullable ChatStream sink, long deadlineNanos) {
             this.call = call;
@@ -116,7 +118,7 @@ public class ChatExecutor {
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new RoutingFailedException("interrupted", attempts, false, started, false);
+                throw new RoutingFailedException("interrupted", attempts, started, false);
             }
         }
 
@@ -138,12 +140,11 @@ public class ChatExecutor {
                     return tryOnce(route, guard);
                 } catch (UpstreamException e) {
                     if (started) {
-                        throw new RoutingFailedException(
-                                e.getMessage(), attempts, simulatedFailure, true, answerFailed);
+                        throw new RoutingFailedException(e.getMessage(), attempts, true, answerFailed);
                     }
                     if (e.kind() == UpstreamException.Kind.CLOSED_BEFORE_ANSWER && !reconnected) {
                         reconnected = true;
-                    } else if (retry < retries && worthRetrying(e) && backoff(e, retry, remainingMs())) {
+                    } else if (retry < retries && e.retryable() && backoff(e, retry, remainingMs())) {
                         retry++;
                     } else {
                         return null;
@@ -194,9 +195,7 @@ public class ChatExecutor {
                 stats.failure(route.id());
             }
             attempts.add(attempt(route, Attempt.Outcome.FAILED, e.getMessage(), nanos / 1_000_000));
-            answerFailed |= e.kind() == UpstreamException.Kind.MALFORMED
-                    || e.kind() == UpstreamException.Kind.SIMULATED_FAILURE;
-            simulatedFailure |= e.kind() == UpstreamException.Kind.SIMULATED_FAILURE;
+            answerFailed |= e.answerFailed();
             log.info(
                     "model {} at provider {} failed: {}",
                     route.name(),
@@ -213,7 +212,6 @@ public class ChatExecutor {
             return new RoutingFailedException(
                     attempts.isEmpty() ? "no model can serve this request" : "every candidate model failed",
                     attempts,
-                    simulatedFailure,
                     false,
                     answerFailed);
         }
@@ -236,11 +234,6 @@ public class ChatExecutor {
         public void attempting(ModelRoute route) {
             requireNonNull(sink).attempting(route);
         }
-    }
-
-    /** The simulated provider's failure stands for a flaky answer: tried again like a 5xx. */
-    private static boolean worthRetrying(UpstreamException e) {
-        return e.retryable() || e.kind() == UpstreamException.Kind.SIMULATED_FAILURE;
     }
 
     private void checkStructure(ChatCall call, ChatResult result) {

@@ -5,24 +5,17 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * No candidate answered; {@code streamStarted} when part of an answer had already been sent;
- * {@code answerFailed} when a model did answer but its answer failed (not valid, not the schema, the
- * simulated provider's failure on purpose): a failure of the work, not an outage.
+ * {@code answerFailed} when a model did answer but its answer failed (not valid, not the schema, a failed
+ * answer such as the simulated provider's on purpose): a failure of the work, not an outage.
  */
 public class RoutingFailedException extends RuntimeException {
     private final List<Attempt> attempts;
-    private final boolean simulatedFailure;
     private final boolean streamStarted;
     private final boolean answerFailed;
 
-    RoutingFailedException(
-            String message,
-            List<Attempt> attempts,
-            boolean simulatedFailure,
-            boolean streamStarted,
-            boolean answerFailed) {
+    RoutingFailedException(String message, List<Attempt> attempts, boolean streamStarted, boolean answerFailed) {
         super(message, null, false, false);
         this.attempts = List.copyOf(attempts);
-        this.simulatedFailure = simulatedFailure;
         this.streamStarted = streamStarted;
         this.answerFailed = answerFailed;
     }
@@ -33,10 +26,6 @@ public class RoutingFailedException extends RuntimeException {
 
     public List<Attempt> attempts() {
         return attempts;
-    }
-
-    public boolean simulatedFailure() {
-        return simulatedFailure;
     }
 
     public boolean streamStarted() {

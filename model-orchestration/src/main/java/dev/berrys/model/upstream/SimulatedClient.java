@@ -18,7 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The SIMULATED provider: the deterministic {@link SimulatedModel} behind the configured latency
  * (a sleep, which parks the virtual thread serving the call and holds no platform thread) and failure
- * rate (random, so that a retry can succeed).
+ * rate (random, so that a retry can succeed). Its failure is an ordinary {@link UpstreamException.Kind#FAILED_ANSWER}:
+ * the router treats it as it treats any model's failed answer, knowing nothing of where it came from.
  */
 @Component
 class SimulatedClient implements ProviderClient {
@@ -84,9 +85,7 @@ class SimulatedClient implements ProviderClient {
         }
         if (failureRate > 0 && ThreadLocalRandom.current().nextDouble() < failureRate) {
             throw new UpstreamException(
-                    UpstreamException.Kind.SIMULATED_FAILURE,
-                    503,
-                    "simulated failure (failure rate " + failureRate + ")");
+                    UpstreamException.Kind.FAILED_ANSWER, 500, "simulated failure (failure rate " + failureRate + ")");
         }
     }
 }

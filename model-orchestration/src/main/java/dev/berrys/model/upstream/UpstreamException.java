@@ -11,31 +11,37 @@ import org.jspecify.annotations.Nullable;
 public class UpstreamException extends RuntimeException {
     public enum Kind {
         /** 429; {@link #retryAfter()} when the provider said how long to wait. */
-        RATE_LIMITED(true, true),
+        RATE_LIMITED(true, true, false),
         /** 5xx. */
-        SERVER_ERROR(true, true),
+        SERVER_ERROR(true, true, false),
         /** No answer within the provider's timeout. */
-        TIMEOUT(true, true),
+        TIMEOUT(true, true, false),
         /** Connection refused or reset. */
-        CONNECTION(true, true),
+        CONNECTION(true, true, false),
         /**
          * A kept-alive connection the provider had closed, found out when the request went on it: tried
          * again at once on a new connection, and no sign of the provider's health.
          */
-        CLOSED_BEFORE_ANSWER(true, false),
-        /** An answer that is not the provider's wire format. */
-        MALFORMED(false, true),
+        CLOSED_BEFORE_ANSWER(true, false, false),
+        /** An answer that is not the provider's wire format (or not the JSON schema asked for). */
+        MALFORMED(false, true, true),
         /** Another 4xx: the provider refused (bad key, unknown upstream model); another model may do. */
-        REFUSED(false, false),
-        /** The simulated provider's configured failure: surfaces to the caller as a 503, who retries. */
-        SIMULATED_FAILURE(false, false);
+        REFUSED(false, false, false),
+        /**
+         * The model answered that it failed, as a flaky model may (the simulated provider's configured failure
+         * rate): tried again like a 5xx, no sign of the provider's health, and a failure of the work, not an
+         * outage, when no other try answers.
+         */
+        FAILED_ANSWER(true, false, true);
 
         private final boolean retryable;
         private final boolean countsForCircuit;
+        private final boolean answerFailed;
 
-        Kind(boolean retryable, boolean countsForCircuit) {
+        Kind(boolean retryable, boolean countsForCircuit, boolean answerFailed) {
             this.retryable = retryable;
             this.countsForCircuit = countsForCircuit;
+            this.answerFailed = answerFailed;
         }
     }
 
@@ -78,6 +84,11 @@ public class UpstreamException extends RuntimeException {
 
     public boolean countsForCircuit() {
         return kind.countsForCircuit;
+    }
+
+    /** A model answered, but its answer failed: a failure of the caller's work rather than an outage. */
+    public boolean answerFailed() {
+        return kind.answerFailed;
     }
 
     /**

@@ -45,7 +45,10 @@ public class CallRecorder {
         this.meters = meters;
     }
 
-    /** One call as recorded; {@code provider} and {@code model} are null where no model answered. */
+    /**
+     * One call as recorded; {@code provider} and {@code model} are null where no model answered;
+     * {@code simulated} where the simulated model answered it.
+     */
     public record Call(
             UUID id,
             String tenant,
@@ -56,6 +59,7 @@ public class CallRecorder {
             String requestedModel,
             @Nullable String provider,
             @Nullable String model,
+            boolean simulated,
             long inputTokens,
             long outputTokens,
             BigDecimal costUsd,
@@ -112,7 +116,8 @@ public class CallRecorder {
                             call.outputTokens(),
                             call.costUsd(),
                             call.latencyMs(),
-                            call.outcome().name()),
+                            call.outcome().name(),
+                            call.simulated()),
                     call.tenant());
         });
         metrics(call);

@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import dev.berrys.contracts.api.BerrysHeaders;
 import dev.berrys.model.Api;
+import dev.berrys.starter.test.model.Answers;
+import dev.berrys.starter.test.model.FakeModelServer;
 import dev.berrys.model.ModelIT;
 import dev.berrys.starter.events.EventBusProperties;
 import dev.berrys.starter.test.TestTokens;
@@ -30,6 +32,7 @@ import tools.jackson.databind.JsonNode;
 @ModelIT
 class BudgetIT {
     static final FakeProjects PROJECTS = FakeProjects.start();
+    static final FakeModelServer UPSTREAM = FakeModelServer.openAi();
 
     @DynamicPropertySource
     static void projectService(DynamicPropertyRegistry registry) {
@@ -81,7 +84,9 @@ class BudgetIT {
         long out = usage.get("outputTokens").asLong();
         assertThat(in).isPositive();
         assertThat(out).isPositive();
-        assertThat(usage.get("costUsd").decimalValue()).isPositive();
+        assertThat(usage.get("costUsd").decimalValue())
+                .as("the simulated model's answers cost nothing")
+                .isZero();
         assertThat(usage.get("byModel")).hasSize(2);
         assertThat(usage.get("byAgent")).hasSize(1);
         assertThat(usage.get("byAgent").get(0).get("key").asString()).isEqualTo(agent.toString());
@@ -96,8 +101,12 @@ class BudgetIT {
             assertThat(r.get("provider_name")).isEqualTo("simulated");
             assertThat(r.get("outcome")).isEqualTo("SUCCEEDED");
             assertThat(r.get("agent_id")).isEqualTo(agent);
+            assertThat(new java.math.BigDecimal(r.get("cost_usd").toString())).isZero();
         });
-        assertThat(events("model.call-recorded", project)).hasSize(3);
+        assertThat(events("model.call-recorded", project)).hasSize(3).allSatisfy(e -> assertThat(
+                        e.get("data").get("simulated").asBoolean())
+                .as("the event says the simulated model answered")
+                .isTrue());
         assertThat(api.get("/actuator/prometheus").status()).isEqualTo(200);
         assertThat(api.get("/actuator/prometheus").body())
                 .contains("berrys_model_calls_total{")
@@ -234,12 +243,33 @@ class BudgetIT {
     }
 
     @Test
-    void aUsdBudgetRefusesToo() {
+    void aUsdBudgetRefusesAPricedCallButNotTheFreeSimulatedOne() {
+        String priced = pricedModel();
+        UUID spending = project();
+        var paid = call(spending, null, null, priced);
+        assertThat(paid.status()).as(paid.body()).isEqualTo(200);
+        assertThat(paid.header("X-Berrys-Simulated")).isNull();
+        assertThat(api.get("/api/model-usage?projectId=" + spending)
+                        .json()
+                        .get("costUsd")
+                        .decimalValue())
+                .as("a real model's answer costs its price")
+                .isPositive();
+        assertThat(events("model.call-recorded", spending)
+                        .getFirst()
+                        .get("data")
+                        .get("simulated")
+                        .asBoolean())
+                .isFalse();
+
         UUID project = project();
         api.put("/api/budgets/" + project, Map.of("budgetUsd", 0));
-        var refused = call(project, null, null, "berrys-simulated");
+        var refused = call(project, null, null, priced);
         assertThat(refused.status()).isEqualTo(402);
         assertThat(events("budget.exceeded", project)).hasSize(1);
+        assertThat(call(project, null, null, "berrys-simulated").status())
+                .as("a simulated answer costs 0 USD, within any budget in USD")
+                .isEqualTo(200);
     }
 
     @Test
@@ -478,7 +508,8 @@ class BudgetIT {
     @Test
     void anApiKeysBudgetCoversEveryCallMadeWithItAndItsSpendIsShownToTheTenantsAdmin() {
         String clientId = "bk_" + UUID.randomUUID().toString().replace("-", "");
-        var first = callWithKey(clientId, "100");
+        String priced = pricedModel();
+        var first = callWithKey(clientId, "100", priced);
         assertThat(first.status()).as(first.toString()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> api.get("/api/budgets/api-keys/" + clientId).status() == 200
@@ -495,7 +526,7 @@ class BudgetIT {
 
         // the same key with a budget it has already spent: refused, nothing more spent
         String spent = spend.get("spentUsd").decimalValue().toPlainString();
-        var refused = callWithKey(clientId, spent);
+        var refused = callWithKey(clientId, spent, priced);
         assertThat(refused.status()).isEqualTo(402);
         assertThat(refused.json().get("type").asString()).isEqualTo("https://berrys.dev/problems/budget-exceeded");
         assertThat(refused.json().get("scope").asString()).isEqualTo("api-key");
@@ -505,7 +536,7 @@ class BudgetIT {
                         .get("spentUsd")
                         .decimalValue())
                 .isEqualByComparingTo(spent);
-        assertThat(callWithKey("bk_" + UUID.randomUUID(), "0").status())
+        assertThat(callWithKey("bk_" + UUID.randomUUID(), "0", priced).status())
                 .as("a key whose budget is 0")
                 .isEqualTo(402);
         assertThat(callWithoutProject().status()).as("a user, not the key").isEqualTo(200);
@@ -530,7 +561,7 @@ class BudgetIT {
     }
 
     /** A call with the token the gateway issues for an API key with a budget: subject = client id, budgetUsd. */
-    Api.Response callWithKey(String clientId, String budgetUsd) {
+    Api.Response callWithKey(String clientId, String budgetUsd, String model) {
         String token = TestTokens.signed(new com.nimbusds.jwt.JWTClaimsSet.Builder()
                 .subject(clientId)
                 .issuer("berrys")
@@ -545,7 +576,7 @@ class BudgetIT {
                 "/v1/chat/completions",
                 Map.of(
                         "model",
-                        "berrys-simulated",
+                        model,
                         "messages",
                         List.of(Map.of("role", "user", "content", "Task: Research tea\n\n" + CONTEXT))),
                 token,
@@ -561,6 +592,36 @@ class BudgetIT {
                         "messages",
                         List.of(Map.of("role", "user", "content", "Task: Research tea\n\n" + CONTEXT))),
                 Map.of(BerrysHeaders.PURPOSE, "task"));
+    }
+
+    /**
+     * A model of a real provider (the fake upstream) with a price, in this test's tenant: the simulated models
+     * cost nothing, so spending in USD needs one.
+     */
+    String pricedModel() {
+        var provider = api.post(
+                "/api/providers",
+                Map.of(
+                        "name", "priced",
+                        "type", "OPENAI_COMPATIBLE",
+                        "baseUrl", UPSTREAM.baseUrl(),
+                        "apiKey", "sk-priced"));
+        assertThat(provider.status()).as(provider.body()).isEqualTo(201);
+        var model = api.post(
+                "/api/models",
+                Map.of(
+                        "providerId",
+                        provider.json().get("id").asString(),
+                        "name",
+                        "priced-gpt",
+                        "capabilities",
+                        List.of("chat"),
+                        "inputPricePerMillion",
+                        2.5,
+                        "outputPricePerMillion",
+                        10));
+        assertThat(model.status()).as(model.body()).isEqualTo(201);
+        return "priced-gpt";
     }
 
     /** A project of this test's tenant, as project-coordinator would know it. */

@@ -15,7 +15,7 @@ class ApiKeyCipherTests {
         var upstream = new ModelProperties.Upstream("", "", List.of());
         return new ModelProperties(
                 key,
-                new ModelProperties.Simulated(null, 50, 0),
+                new ModelProperties.Simulated(null, 50, 0, false),
                 upstream,
                 upstream,
                 upstream,

@@ -33,7 +33,8 @@ class OpenAiSdkIT {
     void setUp() {
         client = OpenAIOkHttpClient.builder()
                 .baseUrl("http://127.0.0.1:" + port + "/v1")
-                .apiKey(TestTokens.admin())
+                // a tenant of its own: the default tenant may have the provider another context configured at start
+                .apiKey(TestTokens.token("admin", "t-" + java.util.UUID.randomUUID(), "ADMIN"))
                 .maxRetries(0)
                 .build();
     }

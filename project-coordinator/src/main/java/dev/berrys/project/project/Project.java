@@ -53,6 +53,7 @@ class Project {
     private int tasksTotal;
     private BigDecimal costUsd;
     private long tokensUsed;
+    private long simulatedCalls;
     private Instant createdAt;
     private Instant updatedAt;
     private @Nullable Instant startedAt;
@@ -247,10 +248,16 @@ class Project {
         return true;
     }
 
-    /** Spend is a fact even after the end (the synthesis call is accounted after completion). */
-    void recordUsage(BigDecimal cost, long tokens) {
+    /**
+     * Spend is a fact even after the end (the synthesis call is accounted after completion); so is a call the
+     * simulated model answered, which the result owns up to.
+     */
+    void recordUsage(BigDecimal cost, long tokens, boolean simulated) {
         costUsd = costUsd.add(cost);
         tokensUsed += tokens;
+        if (simulated) {
+            simulatedCalls++;
+        }
         touch();
     }
 
@@ -291,7 +298,8 @@ class Project {
                 planId,
                 planVersion,
                 ProjectView.plain(costUsd),
-                tokensUsed);
+                tokensUsed,
+                simulatedCalls);
     }
 
     UUID id() {

@@ -57,7 +57,12 @@ class ProjectEventHandlers {
     void callRecorded(ModelEvents.CallRecorded e, EventMetadata meta) {
         if (e.projectId() != null) {
             BigDecimal cost = e.costUsd() == null ? BigDecimal.ZERO : e.costUsd();
-            flow.recordUsage(meta.tenant(), e.projectId(), cost, e.inputTokens() + e.outputTokens());
+            flow.recordUsage(
+                    meta.tenant(),
+                    e.projectId(),
+                    cost,
+                    e.inputTokens() + e.outputTokens(),
+                    e.simulated() && "SUCCEEDED".equals(e.outcome()));
         }
     }
 }

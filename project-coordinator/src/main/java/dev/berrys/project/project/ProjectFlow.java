@@ -98,8 +98,9 @@ public class ProjectFlow {
         });
     }
 
-    public void recordUsage(String tenant, UUID projectId, BigDecimal costUsd, long tokens) {
-        lock(tenant, projectId).ifPresent(p -> p.recordUsage(costUsd, tokens));
+    /** A model call of the project: its spend, and whether the built-in simulated model answered it. */
+    public void recordUsage(String tenant, UUID projectId, BigDecimal costUsd, long tokens, boolean simulated) {
+        lock(tenant, projectId).ifPresent(p -> p.recordUsage(costUsd, tokens, simulated));
     }
 
     /** The project's status, if this tenant has it. */

@@ -13,6 +13,7 @@ import org.springframework.lang.Contract;
  * @param progress tasks of the current plan done and in total
  * @param costUsd model spend so far (from model-orchestration's {@code model.call-recorded} events)
  * @param tokensUsed input plus output tokens so far
+ * @param simulatedCalls model calls so far answered by the built-in simulated model, not a real one
  */
 public record ProjectView(
         UUID id,
@@ -31,7 +32,8 @@ public record ProjectView(
         @Nullable UUID planId,
         @Nullable Integer planVersion,
         BigDecimal costUsd,
-        long tokensUsed) {
+        long tokensUsed,
+        long simulatedCalls) {
 
     public record Progress(int done, int total) {}
 

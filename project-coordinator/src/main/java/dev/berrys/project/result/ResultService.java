@@ -58,7 +58,9 @@ public class ResultService {
                 projectId,
                 project.status(),
                 Objects.requireNonNull(result.summary()),
-                result.simulated(),
+                // the synthesis says so at once; the other calls as their model.call-recorded events arrive
+                result.simulated() || project.simulatedCalls() > 0,
+                project.simulatedCalls(),
                 Objects.requireNonNullElse(result.model(), "unknown"),
                 outputs,
                 result.completedAt());

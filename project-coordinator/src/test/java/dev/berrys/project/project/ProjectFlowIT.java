@@ -331,6 +331,7 @@ class ProjectFlowIT extends IntegrationTestBase {
                 out,
                 new BigDecimal(cost),
                 120,
-                "SUCCEEDED");
+                "SUCCEEDED",
+                false);
     }
 }

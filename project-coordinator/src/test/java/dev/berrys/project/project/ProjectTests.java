@@ -103,13 +103,24 @@ class ProjectTests {
     @Test
     void spendAddsUpAndShowsWithoutTrailingZeros() {
         Project p = running();
-        p.recordUsage(new BigDecimal("0.01000000"), 100);
-        p.recordUsage(new BigDecimal("0.00500000"), 50);
+        p.recordUsage(new BigDecimal("0.01000000"), 100, false);
+        p.recordUsage(new BigDecimal("0.00500000"), 50, false);
         assertThat(p.view().costUsd().toPlainString()).isEqualTo("0.015");
         assertThat(p.view().tokensUsed()).isEqualTo(150);
+        assertThat(p.view().simulatedCalls()).isZero();
         assertThat(ProjectView.plain(new BigDecimal("10.00000000")).toPlainString())
                 .isEqualTo("10");
         assertThat(ProjectView.plain(new BigDecimal("0E-8")).toString()).isEqualTo("0");
+    }
+
+    @Test
+    void callsTheSimulatedModelAnsweredAreCounted() {
+        Project p = running();
+        p.recordUsage(BigDecimal.ZERO, 100, true);
+        p.recordUsage(new BigDecimal("0.002"), 50, false);
+        p.recordUsage(BigDecimal.ZERO, 70, true);
+        assertThat(p.view().simulatedCalls()).isEqualTo(2);
+        assertThat(p.view().tokensUsed()).isEqualTo(220);
     }
 
     private Project running() {

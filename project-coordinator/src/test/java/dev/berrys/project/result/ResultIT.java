@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.berrys.contracts.Streams;
 import dev.berrys.contracts.events.EventTypes;
+import dev.berrys.contracts.events.ModelEvents;
 import dev.berrys.contracts.events.PlanningEvents;
 import dev.berrys.contracts.events.TaskOutput;
 import dev.berrys.project.support.Api;
@@ -15,6 +16,7 @@ import dev.berrys.project.support.IntegrationTestBase;
 import dev.berrys.starter.test.TestTokens;
 import dev.berrys.starter.test.model.FakeModelServer.Answer;
 import dev.berrys.starter.test.model.Request;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -86,6 +88,63 @@ class ResultIT extends IntegrationTestBase {
                 .contains("role: researcher")
                 .contains("Output of task 0");
         assertThat(messages).hasSize(5);
+    }
+
+    @Test
+    void aResultIsMarkedSimulatedWhenATaskCallWasAnsweredByTheSimulatedModelThoughARealModelWroteTheSummary() {
+        Plan plan = runningProject("", 2);
+        UUID id = plan.projectId();
+        UUID byReal = emit(Streams.MODEL, EventTypes.MODEL_CALL_RECORDED, id, call(id, "openai", false));
+        UUID bySimulated = emit(Streams.MODEL, EventTypes.MODEL_CALL_RECORDED, id, call(id, "simulated", true));
+        await().atMost(WAIT).until(() -> handled(byReal) && handled(bySimulated));
+        assertThat(project(id).get("simulatedCalls").asLong()).isEqualTo(1);
+
+        emit(Streams.PLANNING, EventTypes.PLAN_COMPLETED, id, completed(plan));
+        awaitStatus(id, "COMPLETED");
+
+        JsonNode result = api.get("/api/projects/" + id + "/result", admin()).body();
+        assertThat(result.get("model").asString())
+                .as("a real model wrote the summary")
+                .isEqualTo("gpt-fake-1");
+        assertThat(result.get("simulated").asBoolean())
+                .as("but a task was answered by the simulated model")
+                .isTrue();
+        assertThat(result.get("simulatedCalls").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void aResultAllOfWhoseCallsRealModelsAnsweredIsNotMarkedSimulated() {
+        Plan plan = runningProject("", 1);
+        UUID id = plan.projectId();
+        UUID byReal = emit(Streams.MODEL, EventTypes.MODEL_CALL_RECORDED, id, call(id, "openai", false));
+        await().atMost(WAIT).until(() -> handled(byReal));
+
+        emit(Streams.PLANNING, EventTypes.PLAN_COMPLETED, id, completed(plan));
+        awaitStatus(id, "COMPLETED");
+
+        JsonNode result = api.get("/api/projects/" + id + "/result", admin()).body();
+        assertThat(result.get("simulated").asBoolean()).isFalse();
+        assertThat(result.get("simulatedCalls").asLong()).isZero();
+        assertThat(api.get("/v3/api-docs", admin()).raw())
+                .as("the OpenAPI document says what the flag means")
+                .contains("simulatedCalls")
+                .contains("answered any model call of the project");
+    }
+
+    private static ModelEvents.CallRecorded call(UUID projectId, String provider, boolean simulated) {
+        return new ModelEvents.CallRecorded(
+                UUID.randomUUID(),
+                projectId,
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                provider,
+                simulated ? "berrys-simulated" : "gpt-x",
+                100,
+                40,
+                BigDecimal.ZERO,
+                50,
+                "SUCCEEDED",
+                simulated);
     }
 
     @Test

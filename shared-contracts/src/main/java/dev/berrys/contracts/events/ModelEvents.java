@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
 
 /** Payloads on {@code berrys.model}, published by model-orchestration. */
 public final class ModelEvents {
+    /** One model call; {@code simulated} where the built-in simulated model answered it (not a real model). */
     @Event(type = EventTypes.MODEL_CALL_RECORDED, stream = Streams.MODEL)
     public record CallRecorded(
             UUID callId,
@@ -19,7 +20,8 @@ public final class ModelEvents {
             long outputTokens,
             BigDecimal costUsd,
             long latencyMs,
-            String outcome) {}
+            String outcome,
+            boolean simulated) {}
 
     /** At 80% of a budget ({@code BudgetWarning}) and on a refused call ({@code BudgetExceeded}). */
     @Event(type = EventTypes.BUDGET_WARNING, stream = Streams.MODEL)

@@ -33,7 +33,7 @@ final class RecordRetry {
                 return null;
             });
         } catch (OutagePolicy.OutageOutlasted e) {
-            throw new ToolRanUnrecorded((RuntimeException) e.getCause());
+            throw new ToolRanUnrecorded(e.getCause() instanceof RuntimeException last ? last : e);
         } catch (RuntimeException e) {
             throw new ToolRanUnrecorded(e);
         } catch (InterruptedException e) {

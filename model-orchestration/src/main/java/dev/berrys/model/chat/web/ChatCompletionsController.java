@@ -8,6 +8,7 @@ import dev.berrys.model.chat.ChatService;
 import dev.berrys.starter.security.Tenants;
 import dev.berrys.starter.web.IdempotencyKeys;
 import dev.berrys.starter.web.ProblemException;
+import dev.berrys.starter.web.ProblemHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -17,6 +18,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -51,9 +53,24 @@ class ChatCompletionsController {
         this.json = json;
     }
 
+    /**
+     * A 503 (no model could be reached) asks the caller to wait {@code Retry-After} seconds, as every outage
+     * answer of the platform does: the caller's outage policy waits and sends the call again.
+     */
     @PostMapping(path = "/v1/chat/completions")
     void complete(@RequestBody JsonNode body, HttpServletRequest http, HttpServletResponse response)
             throws IOException {
+        try {
+            answer(body, http, response);
+        } catch (ProblemException e) {
+            if (e.status() == HttpStatus.SERVICE_UNAVAILABLE && !response.isCommitted()) {
+                response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(ProblemHandler.RETRY_AFTER_SECONDS));
+            }
+            throw e;
+        }
+    }
+
+    private void answer(JsonNode body, HttpServletRequest http, HttpServletResponse response) throws IOException {
         if (!(body instanceof ObjectNode raw)) {
             throw new ProblemException.BadRequest("body", "The body must be a JSON object.");
         }
