@@ -36,6 +36,6 @@ class CapabilityTests {
     void aNameThatIsNoCapabilityIsABadRequestOnTheField() {
         assertThatThrownBy(() -> Capability.parse(List.of("chat", "telepathy")))
                 .isInstanceOf(ProblemException.BadRequest.class)
-                .hasMessageContaining("Field 'capabilities' may hold only [chat, embeddings, json_schema,");
+                .hasMessageContaining("Field 'capabilities' may hold only [chat, json_schema, streaming, tools, vision]");
     }
 }
