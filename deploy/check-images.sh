@@ -163,7 +163,9 @@ if [[ "$JIB_BUILD" != 1 ]]; then
 else
   # A throwaway module whose parent is the root pom: what Jib builds from the shared configuration.
   probe="$WORK/jib-probe"
-  mkdir -p "$probe/src/main/java/probe"
+  mkdir -p "$probe/src/main/java/probe" "$probe/.mvn"
+  # the root pom compiles with Error Prone, which needs the JVM options of the root's .mvn/jvm.config
+  cp "$ROOT/.mvn/jvm.config" "$probe/.mvn/jvm.config"
   rel="$(python3 -c 'import os,sys; print(os.path.relpath(sys.argv[1], sys.argv[2]))' "$ROOT/pom.xml" "$probe")"
   cat >"$probe/pom.xml" <<EOF
 <?xml version="1.0" encoding="UTF-8"?>
