@@ -10,9 +10,11 @@ import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -70,7 +72,9 @@ public final class FakeModelServer implements AutoCloseable {
 
     private final HttpServer server;
     private final Wire wire;
-    private final List<Request> requests = new CopyOnWriteArrayList<>();
+    // a benchmark sends thousands of calls at once: recording one copies nothing and takes no lock
+    private final Queue<Request> requests = new ConcurrentLinkedQueue<>();
+    private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
     private final Map<String, Deque<Answer>> queues = new ConcurrentHashMap<>();
     private final Map<String, Answer> fallbacks = new ConcurrentHashMap<>();
     private volatile @Nullable String keyHeader;
@@ -197,13 +201,9 @@ public final class FakeModelServer implements AutoCloseable {
                             e -> e.getKey().toLowerCase(), e -> String.join(",", e.getValue()), (a, b) -> a));
             String header = keyHeader;
             String key = header == null ? NO_KEY : headers.getOrDefault(header.toLowerCase(), NO_KEY);
-            Request request;
-            synchronized (requests) {
-                int call =
-                        (int) requests.stream().filter(r -> r.key().equals(key)).count() + 1;
-                request = new Request(exchange.getRequestURI().getPath(), headers, body, key, call);
-                requests.add(request);
-            }
+            int call = calls.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+            Request request = new Request(exchange.getRequestURI().getPath(), headers, body, key, call);
+            requests.add(request);
             next(key).respond(new Reply(this, exchange, request));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -12,6 +12,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -31,7 +33,11 @@ class FakeModelServerTests {
         anthropic.close();
     }
 
-    private HttpResponse<String> post(String url, Map<String, Object> body, String... headers) throws Exception {
+    /** A chat call (OpenAI's or Anthropic's, by {@code url}) saying "hi", with {@code extra} fields in its body. */
+    private HttpResponse<String> post(String url, Map<String, Object> extra, String... headers) throws Exception {
+        Map<String, Object> body = new LinkedHashMap<>(extra);
+        body.putIfAbsent("model", "m1");
+        body.put("messages", List.of(Map.of("role", "user", "content", "hi")));
         var request = HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
@@ -42,10 +48,7 @@ class FakeModelServerTests {
     }
 
     private HttpResponse<String> chat(String... headers) throws Exception {
-        return post(
-                openAi.baseUrl() + "/chat/completions",
-                Map.of("model", "m1", "messages", java.util.List.of(Map.of("role", "user", "content", "hi"))),
-                headers);
+        return post(openAi.baseUrl() + "/chat/completions", Map.of(), headers);
     }
 
     @Test
@@ -90,47 +93,21 @@ class FakeModelServerTests {
     void streamsInEitherWireWhenAsked() throws Exception {
         var stream = post(
                 openAi.baseUrl() + "/chat/completions",
-                Map.of(
-                        "model",
-                        "m1",
-                        "stream",
-                        true,
-                        "stream_options",
-                        Map.of("include_usage", true),
-                        "messages",
-                        java.util.List.of(Map.of("role", "user", "content", "hi"))));
+                Map.of("stream", true, "stream_options", Map.of("include_usage", true)));
         assertThat(stream.headers().firstValue("Content-Type")).hasValue("text/event-stream");
         assertThat(stream.body()).startsWith("data: {").contains("\"usage\"").endsWith("data: [DONE]\n\n");
 
         anthropic.text("claude says");
-        var messages = post(
-                anthropic.baseUrl() + "/v1/messages",
-                Map.of(
-                        "model",
-                        "c1",
-                        "stream",
-                        true,
-                        "messages",
-                        java.util.List.of(Map.of("role", "user", "content", "hi"))));
+        var messages = post(anthropic.baseUrl() + "/v1/messages", Map.of("model", "c1", "stream", true));
         assertThat(messages.body()).contains("event: message_start").contains("event: message_stop");
-        var plain = post(
-                anthropic.baseUrl() + "/v1/messages",
-                Map.of("model", "c1", "messages", java.util.List.of(Map.of("role", "user", "content", "hi"))));
+        var plain = post(anthropic.baseUrl() + "/v1/messages", Map.of("model", "c1"));
         assertThat(JSON.readTree(plain.body()).at("/content/0/text").asString()).isEqualTo("claude says");
     }
 
     @Test
     void offeredToolsAreCalledOnceThenAnsweredAndADroppedCallGetsNoResponse() throws Exception {
-        var tools = java.util.List.of(Map.of("type", "function", "function", Map.of("name", "calculator")));
-        JsonNode call = JSON.readTree(post(
-                        openAi.baseUrl() + "/chat/completions",
-                        Map.of(
-                                "model",
-                                "m1",
-                                "tools",
-                                tools,
-                                "messages",
-                                java.util.List.of(Map.of("role", "user", "content", "6*7?"))))
+        var tools = List.of(Map.of("type", "function", "function", Map.of("name", "calculator")));
+        JsonNode call = JSON.readTree(post(openAi.baseUrl() + "/chat/completions", Map.of("tools", tools))
                 .body());
         assertThat(call.at("/choices/0/message/tool_calls/0/function/name").asString())
                 .isEqualTo("calculator");
