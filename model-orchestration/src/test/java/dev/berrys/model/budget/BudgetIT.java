@@ -5,11 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import dev.berrys.contracts.api.BerrysHeaders;
 import dev.berrys.model.Api;
-import dev.berrys.starter.test.model.Answers;
-import dev.berrys.starter.test.model.FakeModelServer;
 import dev.berrys.model.ModelIT;
 import dev.berrys.starter.events.EventBusProperties;
 import dev.berrys.starter.test.TestTokens;
+import dev.berrys.starter.test.model.FakeModelServer;
 import io.lettuce.core.RedisClient;
 import java.time.Duration;
 import java.time.Instant;

@@ -36,6 +36,7 @@ class CapabilityTests {
     void aNameThatIsNoCapabilityIsABadRequestOnTheField() {
         assertThatThrownBy(() -> Capability.parse(List.of("chat", "telepathy")))
                 .isInstanceOf(ProblemException.BadRequest.class)
-                .hasMessageContaining("Field 'capabilities' may hold only [chat, json_schema, streaming, tools, vision]");
+                .hasMessageContaining(
+                        "Field 'capabilities' may hold only [chat, json_schema, streaming, tools, vision]");
     }
 }

@@ -3,9 +3,9 @@ package dev.berrys.model.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berrys.model.Api;
+import dev.berrys.model.ModelIT;
 import dev.berrys.starter.test.model.Answers;
 import dev.berrys.starter.test.model.FakeModelServer;
-import dev.berrys.model.ModelIT;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
