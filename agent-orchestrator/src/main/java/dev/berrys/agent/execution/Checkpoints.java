@@ -6,6 +6,7 @@ import dev.berrys.contracts.events.AgentEvents.ExecutionCancelled;
 import dev.berrys.contracts.events.AgentEvents.ExecutionCompleted;
 import dev.berrys.contracts.events.AgentEvents.ExecutionContinued;
 import dev.berrys.contracts.events.AgentEvents.ExecutionFailed;
+import dev.berrys.contracts.events.AgentEvents.ExecutionInputRequested;
 import dev.berrys.contracts.events.AgentEvents.ExecutionStepRecorded;
 import dev.berrys.contracts.events.AgentEvents.ExecutionWaiting;
 import dev.berrys.contracts.events.EventTypes;
@@ -155,6 +156,36 @@ class Checkpoints {
         return true;
     }
 
+    /**
+     * The agent asked a person ({@code ask_human}, the call {@code toolCallId} of the last model answer): the
+     * question is stored, the execution waits (WAITING_INPUT) and {@code execution.input-requested} is published.
+     * The answer will be stored as step {@code index}.
+     */
+    @Transactional
+    public boolean ask(UUID id, int index, String toolCallId, String arguments, AskHumanCalls.Ask ask) {
+        Execution e = running(id);
+        if (e == null) {
+            return false;
+        }
+        Question q = new Question(e, index, toolCallId, arguments, ask.question(), ask.options());
+        entities.persist(q);
+        e.awaitInput();
+        events.publish(
+                EventTypes.EXECUTION_INPUT_REQUESTED,
+                e.id(),
+                new ExecutionInputRequested(
+                        q.id(),
+                        e.id(),
+                        e.taskId(),
+                        e.projectId(),
+                        e.agentId(),
+                        e.attempt(),
+                        ask.question(),
+                        ask.options()),
+                e.tenant());
+        return true;
+    }
+
     /** Stores a step after which the loop goes on. */
     @Transactional
     public boolean step(UUID id, StepDraft step) {
@@ -211,7 +242,8 @@ class Checkpoints {
         return true;
     }
 
-    private void store(Execution e, StepDraft step) {
+    /** Stores a step of {@code e} with its event, in the caller's transaction (also the answer to a question). */
+    public void store(Execution e, StepDraft step) {
         entities.persist(step.toStep(e.id()));
         e.recordStep(step.inputTokens(), step.outputTokens());
         events.publish(
