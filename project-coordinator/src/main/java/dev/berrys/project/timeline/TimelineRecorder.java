@@ -90,6 +90,18 @@ class TimelineRecorder {
         record(data, meta);
     }
 
+    /** An agent asked a person a question (ask_human): the question and its options. */
+    @OnEvent(stream = AGENT, type = EventTypes.EXECUTION_INPUT_REQUESTED)
+    void executionInputRequested(JsonNode data, EventMetadata meta) {
+        record(data, meta);
+    }
+
+    /** The person's answer. */
+    @OnEvent(stream = AGENT, type = EventTypes.EXECUTION_INPUT_RECEIVED)
+    void executionInputReceived(JsonNode data, EventMetadata meta) {
+        record(data, meta);
+    }
+
     @OnEvent(stream = WORKFLOW, type = EventTypes.PLAN_REQUESTED)
     void planRequested(JsonNode data, EventMetadata meta) {
         record(data, meta);
