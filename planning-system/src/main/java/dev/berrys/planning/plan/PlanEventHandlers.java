@@ -4,6 +4,8 @@ import dev.berrys.contracts.Streams;
 import dev.berrys.contracts.events.AgentEvents.ExecutionCompleted;
 import dev.berrys.contracts.events.AgentEvents.ExecutionContinued;
 import dev.berrys.contracts.events.AgentEvents.ExecutionFailed;
+import dev.berrys.contracts.events.AgentEvents.ExecutionInputReceived;
+import dev.berrys.contracts.events.AgentEvents.ExecutionInputRequested;
 import dev.berrys.contracts.events.AgentEvents.ExecutionStarted;
 import dev.berrys.contracts.events.AgentEvents.ExecutionWaiting;
 import dev.berrys.contracts.events.EventTypes;
@@ -55,6 +57,16 @@ class PlanEventHandlers {
     @OnEvent(stream = Streams.AGENT, type = EventTypes.EXECUTION_CONTINUED)
     void executionContinued(ExecutionContinued event, EventMetadata meta) {
         outcomes.continued(event, meta.tenant());
+    }
+
+    @OnEvent(stream = Streams.AGENT, type = EventTypes.EXECUTION_INPUT_REQUESTED)
+    void executionInputRequested(ExecutionInputRequested event, EventMetadata meta) {
+        outcomes.inputRequested(event, meta.tenant());
+    }
+
+    @OnEvent(stream = Streams.AGENT, type = EventTypes.EXECUTION_INPUT_RECEIVED)
+    void executionInputReceived(ExecutionInputReceived event, EventMetadata meta) {
+        outcomes.inputReceived(event, meta.tenant());
     }
 
     @OnEvent(stream = Streams.PROJECT, type = EventTypes.PROJECT_PAUSED)
