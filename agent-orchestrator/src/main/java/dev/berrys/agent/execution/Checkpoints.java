@@ -97,6 +97,15 @@ class Checkpoints {
                 e.waitingSince());
     }
 
+    /** Whether the execution is RUNNING: e.g. its question was answered while the thread that asked was ending. */
+    @Transactional(readOnly = true)
+    public boolean isRunning(UUID id) {
+        return executions
+                .findById(id)
+                .map(e -> e.status() == ExecutionStatus.RUNNING)
+                .orElse(false);
+    }
+
     /** The state of an execution that has just started: its two opening messages, no step yet. */
     static Resume fresh(Execution e) {
         List<ChatMessage> messages =
