@@ -13,6 +13,7 @@ import type {
   Project,
   ProjectResult,
   Provider,
+  Question,
   ServiceHealth,
   Task,
   Tool,
@@ -29,6 +30,7 @@ export const keys = {
   result: (projectId: string) => ['result', projectId] as const,
   usage: (projectId?: string) => ['usage', projectId ?? 'all'] as const,
   approvals: ['approvals'] as const,
+  questions: (projectId: string) => ['questions', projectId] as const,
   providers: ['providers'] as const,
   models: ['models'] as const,
   tools: ['tools'] as const,
@@ -143,6 +145,23 @@ export function useDecideApproval() {
     mutationFn: ({ id, decision, comment }: { id: string; decision: 'approve' | 'reject'; comment: string }) =>
       post<Approval>(`/api/approvals/${id}/${decision}`, { comment }),
     onSuccess: () => client.invalidateQueries({ queryKey: keys.approvals }),
+  });
+}
+
+/** The project's questions that wait for an answer (agents' ask_human calls). */
+export function useOpenQuestions(projectId: string) {
+  return useQuery({
+    queryKey: keys.questions(projectId),
+    queryFn: () => getPage<Question>('/api/questions', { projectId, status: 'OPEN' }),
+    refetchInterval: 10_000,
+  });
+}
+
+export function useAnswerQuestion(projectId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, answer }: { id: string; answer: string }) => post<Question>(`/api/questions/${id}/answer`, { answer }),
+    onSuccess: () => client.invalidateQueries({ queryKey: keys.questions(projectId) }),
   });
 }
 

@@ -183,6 +183,24 @@ export interface Approval {
   decidedBy?: string | null;
 }
 
+/** A question an agent asked a person (ask_human); its execution waits until it is answered. */
+export interface Question {
+  id: string;
+  executionId: string;
+  taskId: string;
+  projectId: string;
+  agentId?: string;
+  attempt?: number;
+  question: string;
+  /** the answers to choose from; empty: any text */
+  options: string[];
+  status: 'OPEN' | 'ANSWERED' | 'CANCELLED' | string;
+  answer?: string | null;
+  answeredBy?: string | null;
+  createdAt?: string;
+  answeredAt?: string | null;
+}
+
 export interface Provider {
   id: string;
   name: string;

@@ -10,6 +10,7 @@ import { dateTime, progressOf } from '../lib/format';
 import { topologicalOrder } from '../lib/graph';
 import { ACTIVE_PROJECT_STATUSES, projectActions, statusLabel, TASK_TONES } from '../lib/status';
 import { summarizeUsage } from '../lib/usage';
+import { OpenQuestions } from './OpenQuestions';
 import { CostCard, ResultCard, TeamCard, Timeline } from './SideCards';
 import { TaskPanel } from './TaskPanel';
 import { useProjectEvents } from './useProjectEvents';
@@ -92,6 +93,7 @@ export default function ProjectPage() {
 
   const tasks = plan.data?.tasks ?? [];
   const tasksById = useMemo(() => new Map(tasks.map((t) => [t.id, t])), [tasks]);
+  const taskTitles = useMemo(() => new Map(tasks.map((t) => [t.id, t.title])), [tasks]);
   const critical = useMemo(() => new Set(plan.data?.criticalPath ?? tasks.filter((t) => t.critical ?? t.onCriticalPath).map((t) => t.id)), [plan.data, tasks]);
   const usage = useMemo(() => (usageQuery.data ? summarizeUsage(usageQuery.data) : undefined), [usageQuery.data]);
   const selectedTask = selectedTaskId ? tasksById.get(selectedTaskId) : undefined;
@@ -174,6 +176,7 @@ export default function ProjectPage() {
 
       <div className="project-grid">
         <div className="project-main">
+          <OpenQuestions projectId={id} canWrite={canWrite} taskTitles={taskTitles} />
           <section className="card graph-card" aria-labelledby="plan-title">
             <div className="card-head">
               <h2 id="plan-title">

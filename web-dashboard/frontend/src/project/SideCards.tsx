@@ -88,7 +88,9 @@ function describe(event: ProjectEvent, tasks: Map<string, Task>): string {
   const taskId = typeof d.taskId === 'string' ? d.taskId : undefined;
   const title = (typeof d.title === 'string' && d.title) || (taskId && tasks.get(taskId)?.title) || '';
   const status = typeof d.status === 'string' ? d.status.toLowerCase().replace(/_/g, ' ') : '';
-  return [title, status && !event.type.endsWith(status) ? `→ ${status}` : ''].filter(Boolean).join(' ');
+  // an agent's question to a person, and the answer
+  const said = typeof d.answer === 'string' ? `answered: “${d.answer}”` : typeof d.question === 'string' ? `asked: “${d.question}”` : '';
+  return [title, status && !event.type.endsWith(status) ? `→ ${status}` : '', said].filter(Boolean).join(' ');
 }
 
 export function Timeline({ events, state, tasks }: { events: ProjectEvent[]; state: StreamState; tasks: Map<string, Task> }) {

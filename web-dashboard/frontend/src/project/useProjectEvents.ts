@@ -31,7 +31,7 @@ function refreshProject(client: QueryClient, projectId: string) {
   void client.invalidateQueries({
     predicate: (q) => {
       const [kind, arg] = q.queryKey as [string, string];
-      if (['project', 'plans', 'agents', 'usage', 'result'].includes(kind)) return arg === projectId;
+      if (['project', 'plans', 'agents', 'usage', 'result', 'questions'].includes(kind)) return arg === projectId;
       return kind === 'executions' || kind === 'execution';
     },
   });

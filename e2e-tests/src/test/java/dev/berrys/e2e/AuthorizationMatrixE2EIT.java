@@ -91,6 +91,10 @@ class AuthorizationMatrixE2EIT {
             GET    /api/executions?taskId={task}                 -               401  200    200      200   200     | 200  200  200  200
             GET    /api/executions/{execution}                   -               401  200    200      200   200     | 404  404  404  404
             GET    /api/memory?projectId={project}               -               401  200    200      200   200     | 200  200  200  200
+            GET    /api/questions?projectId={project}            -               401  200    200      200   200     | 200  200  200  200
+            # no question fixture: an id that is no question shows the roles (403 before 404) and that nothing leaks
+            GET    /api/questions/{execution}                    -               401  404    404      404   404     | 404  404  404  404
+            POST   /api/questions/{execution}/answer             answer          401  403    404      404   404     | 403  404  404  404
             GET    /api/budgets/tenant                           -               401  404    404      404   404     | -    -    -    -
             PUT    /api/budgets/tenant                           budget          401  403    403      200   403     | -    -    -    -
             GET    /api/budgets/api-keys/{keyClient}             -               401  403    403      200   403     | 403  403  404  403
@@ -398,6 +402,7 @@ class AuthorizationMatrixE2EIT {
             case "projectBudget", "budget" -> o.put("budgetUsd", 1000).put("budgetTokens", 100_000_000);
             case "reason" -> o.put("reason", "authorization matrix");
             case "comment" -> o.put("comment", "authorization matrix");
+            case "answer" -> o.put("answer", "authorization matrix");
             case "template" ->
                 o.put("name", Tenancy.unique("m-template"))
                         .put("role", "m-" + Tenancy.unique("r").toLowerCase().replaceAll("[^a-z0-9-]", ""))

@@ -85,6 +85,66 @@ class MainFlowE2EIT {
     }
 
     @Test
+    void anAgentAsksAPersonAndTheAnswerContinuesTheSameExecutionIntoTheResult() {
+        // [ask]: the simulated model asks a person once in each task, offering two options, and quotes the answer
+        String id = createAndStart("Write a short launch note for the new berry app [ask]", false);
+        Map<String, String> answered = new HashMap<>();
+        await().atMost(RUN_TIMEOUT).pollInterval(Duration.ofMillis(250)).until(() -> {
+            for (JsonNode q :
+                    api.get("/api/questions?status=OPEN&projectId=" + id).json().path("content")) {
+                String question = q.path("id").asString();
+                assertThat(q.path("projectId").asString()).isEqualTo(id);
+                List<String> options = StreamSupport.stream(q.path("options").spliterator(), false)
+                        .map(JsonNode::asString)
+                        .toList();
+                assertThat(options).as("the simulated question's options").hasSize(2);
+                assertThat(api.get("/api/executions/" + q.path("executionId").asString())
+                                .json()
+                                .path("status")
+                                .asString())
+                        .isEqualTo("WAITING_INPUT");
+                var wrong = api.post("/api/questions/" + question + "/answer", Map.of("answer", "neither"));
+                assertThat(wrong.status()).as(wrong.toString()).isEqualTo(400);
+                var answer = api.post("/api/questions/" + question + "/answer", Map.of("answer", options.get(1)));
+                assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+                answered.put(question, q.path("executionId").asString());
+            }
+            String status = api.get("/api/projects/" + id).json().path("status").asString();
+            assertThat(status).isNotIn("FAILED", "CANCELLED");
+            return "COMPLETED".equals(status);
+        });
+
+        assertThat(answered).as("questions asked and answered").isNotEmpty();
+        for (var question : answered.entrySet()) {
+            JsonNode q = api.get("/api/questions/" + question.getKey()).json();
+            assertThat(q.path("status").asString()).isEqualTo("ANSWERED");
+            assertThat(q.path("answer").asString()).isEqualTo("the detailed version");
+            // the execution that asked is the one that completed with the answer
+            JsonNode execution =
+                    api.get("/api/executions/" + question.getValue()).json();
+            assertThat(execution.path("status").asString()).isEqualTo("COMPLETED");
+            assertThat(execution.path("output").asString()).contains("A person's answer: the detailed version");
+            assertThat(StreamSupport.stream(execution.path("steps").spliterator(), false)
+                            .map(s -> s.path("tool").asString(""))
+                            .toList())
+                    .contains("ask_human");
+            assertThat(api.post(
+                                    "/api/questions/" + question.getKey() + "/answer",
+                                    Map.of("answer", "the short version"))
+                            .status())
+                    .isEqualTo(409);
+        }
+        JsonNode result = api.get("/api/projects/" + id + "/result").json();
+        assertThat(StreamSupport.stream(result.path("artifacts").spliterator(), false)
+                        .map(a -> a.path("content").asString()))
+                .anyMatch(content -> content.contains("A person's answer: the detailed version"));
+        JsonNode timeline =
+                api.get("/api/projects/" + id + "/timeline?size=500").json();
+        assertThat(timeline.path("content").findValuesAsString("type"))
+                .contains("execution.input-requested", "execution.input-received");
+    }
+
+    @Test
     void cancellingARunningProjectStopsItAndNothingRunsAfter() {
         String id = createAndStart("Count down step by step [tasks=12,chain]", false);
         await().atMost(RUN_TIMEOUT).until(() -> tasksOf(id).stream()

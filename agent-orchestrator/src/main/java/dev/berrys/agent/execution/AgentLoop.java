@@ -9,6 +9,7 @@ import dev.berrys.agent.client.ToolClient.ToolOutcome;
 import dev.berrys.agent.execution.Checkpoints.Resume;
 import dev.berrys.agent.execution.StepDraft.Prompt;
 import dev.berrys.agent.execution.StepDraft.Timing;
+import dev.berrys.contracts.api.AskHuman;
 import dev.berrys.contracts.api.ChatCompletionRequest;
 import dev.berrys.contracts.api.ChatCompletionRequest.ToolDefinition;
 import dev.berrys.contracts.api.ChatCompletionResponse;
@@ -36,7 +37,10 @@ import tools.jackson.databind.json.JsonMapper;
  * or tool-integration is unavailable the loop waits (see {@code OutagePolicy}) and shows why on the
  * execution; that uses up no attempt of the task. Every model and tool call carries an idempotency key
  * ({@link CallKeys}) that is the same on every try and after a resume, so a call that was made but not
- * checkpointed is answered from the callee's record: a tool runs once, a model call is paid once.
+ * checkpointed is answered from the callee's record: a tool runs once, a model call is paid once. Besides the
+ * template's tools the model is offered {@code ask_human} ({@link AskHumanCalls}): a call of it stores a question
+ * and the run stops here, WAITING_INPUT, until {@link QuestionAnswers} stores the answer as the call's result and
+ * resumes the execution.
  */
 @Component
 class AgentLoop {
@@ -60,7 +64,9 @@ class AgentLoop {
         COMPLETED,
         FAILED,
         /** Not running here (any more): cancelled, finished or taken over elsewhere. */
-        STOPPED
+        STOPPED,
+        /** Its agent asked a person ({@code ask_human}): WAITING_INPUT until the answer resumes it. */
+        WAITING
     }
 
     /** Resumes a RUNNING execution from its checkpoint; throws when interrupted (cancelled, or the service stops). */
@@ -80,8 +86,9 @@ class AgentLoop {
     private End loop(Resume state) throws InterruptedException {
         Conversation conversation = new Conversation(state);
         while (true) {
-            if (!conversation.callPendingTools()) {
-                return End.STOPPED;
+            End stopped = conversation.callPendingTools();
+            if (stopped != null) {
+                return stopped;
             }
             checkInterrupted();
             End end = conversation.callModel();
@@ -116,25 +123,45 @@ class AgentLoop {
             this.pending = new ArrayList<>(state.pendingToolCalls());
             this.modelCalls = state.modelCalls();
             this.index = state.nextIndex();
-            this.offered = tools.definitions(state.tenant(), state.tools());
+            List<ToolDefinition> definitions = new ArrayList<>(tools.definitions(state.tenant(), state.tools()));
+            definitions.removeIf(d -> AskHuman.TOOL.equals(d.function().name()));
+            definitions.add(AskHumanCalls.DEFINITION);
+            this.offered = List.copyOf(definitions);
             this.offeredNames = offered.stream().map(d -> d.function().name()).collect(Collectors.toSet());
             this.callFor = new CallFor(state.projectId(), state.taskId(), state.agentId());
             this.waiting = new ShownWaiting(id);
             this.waitingSince = state.waitingSince();
         }
 
-        /** Runs the tool calls the last answer asked for, each stored as a step; false: not running here any more. */
-        boolean callPendingTools() throws InterruptedException {
+        /**
+         * Runs the tool calls the last answer asked for, each stored as a step. An {@code ask_human} call stores
+         * the question and ends the run here (WAITING); its answer is stored as the call's step when it comes.
+         * Null: the loop goes on; else how the run ended here.
+         */
+        @Nullable
+        End callPendingTools() throws InterruptedException {
             for (ToolCall call : pending) {
                 checkInterrupted();
-                StepDraft step = callTool(state, call, offeredNames, index++, waiting);
+                StepDraft step;
+                if (AskHumanCalls.isAsk(call)) {
+                    AskHumanCalls.Asked asked = AskHumanCalls.read(call, json);
+                    if (asked instanceof AskHumanCalls.Ask ask) {
+                        String arguments = call.function().arguments() == null
+                                ? "{}"
+                                : call.function().arguments();
+                        return checkpoints.ask(id, index, call.id(), arguments, ask) ? End.WAITING : End.STOPPED;
+                    }
+                    step = refusedAsk(call, (AskHumanCalls.Invalid) asked, index++);
+                } else {
+                    step = callTool(state, call, offeredNames, index++, waiting);
+                }
                 messages.add(Prompts.toolResult(call.id(), call.function().name(), step.result()));
                 if (!checkpoints.step(id, step)) {
-                    return false;
+                    return End.STOPPED;
                 }
             }
             pending.clear();
-            return true;
+            return null;
         }
 
         /**
@@ -202,6 +229,19 @@ class AgentLoop {
         }
         return "asked for "
                 + answer.toolCalls().stream().map(c -> c.function().name()).collect(Collectors.joining(", "));
+    }
+
+    private static StepDraft refusedAsk(ToolCall call, AskHumanCalls.Invalid invalid, int index) {
+        String arguments =
+                call.function().arguments() == null ? "{}" : call.function().arguments();
+        return StepDraft.toolCall(
+                index,
+                new Timing(Instant.now(), 0),
+                AskHuman.TOOL,
+                call.id(),
+                arguments,
+                AskHumanCalls.refusal(invalid),
+                invalid.reason());
     }
 
     private StepDraft callTool(Resume state, ToolCall call, Set<String> offered, int index, Waiting waiting)

@@ -6,6 +6,7 @@ import dev.berrys.contracts.events.AgentEvents.ExecutionCancelled;
 import dev.berrys.contracts.events.AgentEvents.ExecutionCompleted;
 import dev.berrys.contracts.events.AgentEvents.ExecutionContinued;
 import dev.berrys.contracts.events.AgentEvents.ExecutionFailed;
+import dev.berrys.contracts.events.AgentEvents.ExecutionInputRequested;
 import dev.berrys.contracts.events.AgentEvents.ExecutionStepRecorded;
 import dev.berrys.contracts.events.AgentEvents.ExecutionWaiting;
 import dev.berrys.starter.events.EventPublisher;
@@ -95,6 +96,15 @@ class Checkpoints {
                 e.waitingSince());
     }
 
+    /** Whether the execution is RUNNING: e.g. its question was answered while the thread that asked was ending. */
+    @Transactional(readOnly = true)
+    public boolean isRunning(UUID id) {
+        return executions
+                .findById(id)
+                .map(e -> e.status() == ExecutionStatus.RUNNING)
+                .orElse(false);
+    }
+
     /** The state of an execution that has just started: its two opening messages, no step yet. */
     static Resume fresh(Execution e) {
         List<ChatMessage> messages =
@@ -146,6 +156,35 @@ class Checkpoints {
         if (e.stopWaiting()) {
             events.publish(e.id(), new ExecutionContinued(e.id(), e.taskId(), e.projectId(), e.attempt()), e.tenant());
         }
+        return true;
+    }
+
+    /**
+     * The agent asked a person ({@code ask_human}, the call {@code toolCallId} of the last model answer): the
+     * question is stored, the execution waits (WAITING_INPUT) and {@code execution.input-requested} is published.
+     * The answer will be stored as step {@code index}.
+     */
+    @Transactional
+    public boolean ask(UUID id, int index, String toolCallId, String arguments, AskHumanCalls.Ask ask) {
+        Execution e = running(id);
+        if (e == null) {
+            return false;
+        }
+        Question q = new Question(e, index, toolCallId, arguments, ask.question(), ask.options());
+        entities.persist(q);
+        e.awaitInput();
+        events.publish(
+                e.id(),
+                new ExecutionInputRequested(
+                        q.id(),
+                        e.id(),
+                        e.taskId(),
+                        e.projectId(),
+                        e.agentId(),
+                        e.attempt(),
+                        ask.question(),
+                        ask.options()),
+                e.tenant());
         return true;
     }
 
@@ -203,7 +242,8 @@ class Checkpoints {
         return true;
     }
 
-    private void store(Execution e, StepDraft step) {
+    /** Stores a step of {@code e} with its event, in the caller's transaction (also the answer to a question). */
+    public void store(Execution e, StepDraft step) {
         entities.persist(step.toStep(e.id()));
         e.recordStep(step.inputTokens(), step.outputTokens());
         events.publish(

@@ -137,6 +137,18 @@ class Execution {
         }
     }
 
+    /** Its agent asked a person (ask_human): it waits for the answer, held by no thread and no lease. */
+    void awaitInput() {
+        require(ExecutionStatus.RUNNING, "wait for an answer in");
+        this.status = ExecutionStatus.WAITING_INPUT;
+    }
+
+    /** The person answered: it runs on from its checkpoint. */
+    void inputReceived() {
+        require(ExecutionStatus.WAITING_INPUT, "give an answer to");
+        this.status = ExecutionStatus.RUNNING;
+    }
+
     /** Whether it waited; it does no longer. */
     boolean stopWaiting() {
         boolean waited = waitingSince != null;

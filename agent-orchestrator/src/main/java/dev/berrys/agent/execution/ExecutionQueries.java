@@ -117,11 +117,22 @@ public class ExecutionQueries {
                 e.inputTokens(),
                 e.outputTokens(),
                 e.stepCount(),
-                e.status() == ExecutionStatus.RUNNING ? e.waitingReason() : null,
+                waitingReason(e),
                 e.status() == ExecutionStatus.RUNNING ? e.waitingSince() : null,
                 e.handledBy(),
                 stepViews);
     }
+
+    /** Why a live execution waits: an outage of a dependency, or a person's answer to its question. */
+    private static @Nullable String waitingReason(Execution e) {
+        return switch (e.status()) {
+            case RUNNING -> e.waitingReason();
+            case WAITING_INPUT -> WAITING_FOR_ANSWER;
+            default -> null;
+        };
+    }
+
+    static final String WAITING_FOR_ANSWER = "waiting for a person's answer (ask_human)";
 
     private StepView view(ExecutionStep s) {
         return new StepView(

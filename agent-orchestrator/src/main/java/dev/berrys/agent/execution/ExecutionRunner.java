@@ -111,11 +111,29 @@ class ExecutionRunner {
             }
         } finally {
             running.remove(id, handle);
+            if (outcome.equals("waiting")) {
+                resumeIfAnswered(id);
+            }
             Counter.builder("berrys.executions")
                     .description("Executions run by this replica, by how they ended here")
                     .tag("outcome", outcome)
                     .register(meters)
                     .increment();
+        }
+    }
+
+    /**
+     * An answer that came while this thread still held the execution had its resume refused by {@link #submit}
+     * (it was still running here): now that it is let go, it is resumed if it runs again.
+     */
+    private void resumeIfAnswered(UUID id) {
+        try {
+            if (checkpoints.isRunning(id)) {
+                submit(id);
+            }
+        } catch (RuntimeException e) {
+            // its lease runs out and recovery resumes it
+            log.warn("could not look whether execution {} was answered: {}", id, e.toString());
         }
     }
 

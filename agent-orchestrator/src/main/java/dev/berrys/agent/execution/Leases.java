@@ -60,6 +60,13 @@ class Leases {
                 limit);
     }
 
+    /** This replica takes (or keeps) the lease of one execution it is about to run: an answered question's. */
+    void take(UUID id) {
+        jdbc.update("""
+                update execution set lease_owner = ?, handled_by = ?, lease_until = now() + ? * interval '1 millisecond'
+                where id = ?""", owner, owner, leaseMillis, id);
+    }
+
     /** Extends the leases of the executions this replica runs. */
     void renew(Collection<UUID> ids) {
         if (ids.isEmpty()) {

@@ -14,7 +14,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * On {@code project.cancelled}: remembers the project (no execution of it starts any more), cancels its
- * unfinished executions with {@code execution.cancelled}, and after the commit interrupts those running
+ * unfinished executions (those waiting for a person's answer too, whose open questions are cancelled) with
+ * {@code execution.cancelled}, and after the commit interrupts those running
  * here. One running on another replica stops at its next checkpoint, which finds it CANCELLED.
  */
 @Component
@@ -43,9 +44,14 @@ class ProjectCancellations {
                 """
                 update execution set status = 'CANCELLED', error = 'project cancelled', retryable = false,
                     completed_at = now(), version = version + 1
-                where project_id = ? and tenant = ? and status in ('PENDING', 'RUNNING')
+                where project_id = ? and tenant = ? and status in ('PENDING', 'RUNNING', 'WAITING_INPUT')
                 returning id, task_id""",
                 (rs, i) -> new Stopped(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)),
+                cancelled.projectId(),
+                event.tenant());
+        // questions nobody needs answered any more
+        jdbc.update(
+                "update question set status = 'CANCELLED' where project_id = ? and tenant = ? and status = 'OPEN'",
                 cancelled.projectId(),
                 event.tenant());
         for (Stopped c : stopped) {

@@ -90,8 +90,8 @@ class AgentLoopIT extends AgentIntegrationTest {
                 .contains("Description of Compute the cache size.")
                 .contains("Collect the facts")
                 .contains("FACT-XYZ: 6 regions, 7 GB each");
-        // only the template's tools, as OpenAI function definitions
-        assertThat(first.toolNames()).containsExactly("calculator", "workspace_write", "workspace_read");
+        // the template's tools and ask_human, as OpenAI function definitions
+        assertThat(first.toolNames()).containsExactly("calculator", "workspace_write", "workspace_read", "ask_human");
         assertThat(first.body().path("tools").path(0).path("type").asString()).isEqualTo("function");
         assertThat(first.body()
                         .path("tools")
@@ -226,7 +226,7 @@ class AgentLoopIT extends AgentIntegrationTest {
         assign(task);
         awaitStatus(task.taskId(), 1, "COMPLETED");
 
-        assertThat(MODEL.requests(task.taskId()).getFirst().toolNames()).containsExactly("workspace_read");
+        assertThat(MODEL.requests(task.taskId()).getFirst().toolNames()).containsExactly("workspace_read", "ask_human");
         assertThat(TOOLS.executions(executionId(task.taskId(), 1))).isEmpty();
         assertThat(MODEL.requests(task.taskId())
                         .get(1)

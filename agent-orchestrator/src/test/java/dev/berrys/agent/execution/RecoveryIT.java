@@ -90,7 +90,7 @@ class RecoveryIT extends AgentIntegrationTest {
                 .isEqualTo("call_r1");
         assertThat(messages.path(3).path("tool_call_id").asString()).isEqualTo("call_r1");
         assertThat(messages.path(3).path("content").asString()).contains("42");
-        assertThat(calls.getFirst().toolNames()).containsExactly("calculator");
+        assertThat(calls.getFirst().toolNames()).containsExactly("calculator", "ask_human");
 
         JsonNode execution =
                 admin().get().uri("/api/executions/{id}", id).retrieve().body(JsonNode.class);

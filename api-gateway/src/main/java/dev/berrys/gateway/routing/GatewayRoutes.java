@@ -58,6 +58,7 @@ class GatewayRoutes {
                         "/api/agents/**",
                         "/api/agent-templates/**",
                         "/api/executions/**",
+                        "/api/questions/**",
                         "/api/memory/**"),
                 new Service(
                         "model-orchestration",

@@ -46,6 +46,8 @@ class RoutingIT extends GatewayIT {
                 "/api/agents",
                 "/api/agent-templates/3",
                 "/api/executions/9",
+                "/api/questions",
+                "/api/questions/4",
                 "/api/providers",
                 "/api/models",
                 "/api/model-usage",
@@ -153,6 +155,40 @@ class RoutingIT extends GatewayIT {
             assertThat(received.query()).isEqualTo("n=" + i);
             assertThat(received.body()).isEqualTo("{\"note\":\"kept " + i + "\"}");
         }
+    }
+
+    @Test
+    void aViewerReadsTheAgentsQuestionsButOnlyAWriterAnswersOne() throws Exception {
+        String viewer = tokenWithRoles(Role.VIEWER);
+        web.get()
+                .uri("/api/questions?status=OPEN")
+                .headers(h -> h.setBearerAuth(viewer))
+                .exchange()
+                .expectStatus()
+                .isOk();
+        assertThat(STUB.take().path()).isEqualTo("/api/questions");
+
+        web.post()
+                .uri("/api/questions/q1/answer")
+                .headers(h -> h.setBearerAuth(viewer))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"answer\":\"yes\"}")
+                .exchange()
+                .expectStatus()
+                .isForbidden();
+
+        web.post()
+                .uri("/api/questions/q1/answer")
+                .headers(h -> h.setBearerAuth(token))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"answer\":\"yes\"}")
+                .exchange()
+                .expectStatus()
+                .isOk();
+        StubService.Received answered = STUB.take();
+        assertThat(answered.method()).isEqualTo("POST");
+        assertThat(answered.path()).isEqualTo("/api/questions/q1/answer");
+        assertThat(answered.body()).isEqualTo("{\"answer\":\"yes\"}");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.berrys.model.simulated;
 
+import dev.berrys.contracts.api.AskHuman;
 import dev.berrys.contracts.api.PromptSections;
 import dev.berrys.model.chat.ChatRequest;
 import dev.berrys.model.chat.ChatRequest.Message;
@@ -16,7 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * An agent's step on a task: a tool call where the task needs a tool that is offered and none has
  * answered yet, else a final answer that names the task and quotes its dependency outputs and tool
- * results.
+ * results. A prompt with {@link AskHuman#MARKER} asks a person first ({@code ask_human}, with
+ * {@link #ASK_OPTIONS}), once, and its answer is quoted as "A person's answer: …".
  */
 final class SimulatedAgent {
     /** Which tool a task needs, by the words of its title and description; the first match wins. */
@@ -72,10 +74,19 @@ final class SimulatedAgent {
                 .orElseGet(() -> Prompts.shorten(Prompts.firstLine(Prompts.firstUserText(request)), 120));
     }
 
-    /** The tool this step should call, if any. */
+    /**
+     * The tool this step should call, if any: {@code ask_human} first where the prompt holds {@link AskHuman#MARKER}
+     * and it is offered, once per task; else the tool the task's words need.
+     */
     static Optional<Tool> toolToCall(ChatRequest request) {
         if (request.toolList().isEmpty() || request.messageList().stream().anyMatch(m -> "tool".equals(m.role()))) {
             return Optional.empty();
+        }
+        if (Prompts.userText(request).contains(AskHuman.MARKER)) {
+            Optional<Tool> ask = offered(request, AskHuman.TOOL);
+            if (ask.isPresent()) {
+                return ask;
+            }
         }
         String text = taskText(request);
         for (Need need : NEEDS) {
@@ -92,14 +103,31 @@ final class SimulatedAgent {
         return Optional.empty();
     }
 
+    private static Optional<Tool> offered(ChatRequest request, String name) {
+        return request.toolList().stream()
+                .filter(t -> t.function() != null && name.equals(t.function().name()))
+                .findFirst();
+    }
+
+    /** The options of the simulated question; the answer is quoted in the task's output. */
+    static final List<String> ASK_OPTIONS = List.of("the short version", "the detailed version");
+
     static ChatRequest.ToolCall toolCall(ChatRequest request, Tool tool, SplittableRandom random, JsonMapper json) {
         String title = title(request);
+        String id = "call_" + Long.toHexString(random.nextLong() & Long.MAX_VALUE);
+        var asked = tool.function();
+        if (asked != null && AskHuman.TOOL.equals(asked.name())) {
+            var arguments = json.createObjectNode()
+                    .put(AskHuman.QUESTION, "Which should \"" + Prompts.shorten(title, 80) + "\" deliver?");
+            ASK_OPTIONS.forEach(arguments.putArray(AskHuman.OPTIONS)::add);
+            return new ChatRequest.ToolCall(
+                    id, "function", new ChatRequest.FunctionCall(AskHuman.TOOL, json.writeValueAsString(arguments)));
+        }
         String draft = "# " + title + "\n\n" + answerBody(request, random, title);
         // a request's tools were validated: each has a function with a name
         ChatRequest.Function function = Objects.requireNonNull(tool.function());
         JsonNode parameters = function.parameters();
         JsonNode arguments = new SchemaInstances(random, title, draft).instance(parameters);
-        String id = "call_" + Long.toHexString(random.nextLong() & Long.MAX_VALUE);
         return new ChatRequest.ToolCall(
                 id,
                 "function",
@@ -124,7 +152,11 @@ final class SimulatedAgent {
         }
         List<String> toolResults = new ArrayList<>();
         for (Message m : request.messageList()) {
-            if ("tool".equals(m.role())) {
+            if ("tool".equals(m.role()) && m.text().startsWith(AskHuman.ANSWER_PREFIX)) {
+                out.append("\nA person's answer: ")
+                        .append(Prompts.shorten(m.text().substring(AskHuman.ANSWER_PREFIX.length()), 500))
+                        .append('\n');
+            } else if ("tool".equals(m.role())) {
                 toolResults.add(Prompts.shorten(m.text(), 160));
             }
         }

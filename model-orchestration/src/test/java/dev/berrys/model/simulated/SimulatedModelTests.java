@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
+import dev.berrys.contracts.api.AskHuman;
 import dev.berrys.contracts.api.PlanProposal;
 import dev.berrys.contracts.api.PlanProposal.ProposedTask;
 import dev.berrys.contracts.api.PromptSections;
@@ -190,6 +191,61 @@ class SimulatedModelTests {
                 .contains("Write the report")
                 .contains("Tea is grown in Assam")
                 .contains("saved");
+    }
+
+    @Test
+    void theAskMarkerMakesTheAgentAskAPersonOnceAndQuoteTheAnswer() {
+        var askHuman = tool(
+                AskHuman.TOOL,
+                Map.of(
+                        "type", "object",
+                        "properties", Map.of("question", Map.of("type", "string")),
+                        "required", List.of("question")));
+        var calculator = tool("calculator", Map.of("type", "object"));
+        var first = taskRequest(
+                List.of(user(PromptSections.GOAL + " Plan the launch " + AskHuman.MARKER + "\n\n" + PromptSections.TASK
+                        + " Estimate the cost of the launch\n\n" + PromptSections.CLOSING)),
+                List.of(calculator, askHuman));
+
+        ChatResult asked = model.answer(first, "task");
+
+        assertThat(asked.finishReason()).isEqualTo("tool_calls");
+        var call = asked.toolCalls().getFirst();
+        assertThat(call.function().name()).isEqualTo(AskHuman.TOOL);
+        JsonNode args = JSON.readTree(call.function().arguments());
+        assertThat(args.get(AskHuman.QUESTION).asString()).contains("Estimate the cost of the launch");
+        assertThat(args.get(AskHuman.OPTIONS).valueStream().map(JsonNode::asString))
+                .containsExactlyElementsOf(SimulatedAgent.ASK_OPTIONS);
+
+        List<ChatRequest.Message> messages = new java.util.ArrayList<>(first.messageList());
+        messages.add(new ChatRequest.Message("assistant", null, asked.toolCalls(), null, null));
+        messages.add(new ChatRequest.Message(
+                "tool",
+                JSON.getNodeFactory().stringNode(AskHuman.ANSWER_PREFIX + "the detailed version"),
+                null,
+                call.id(),
+                null));
+        ChatResult answer = model.answer(taskRequest(messages, first.toolList()), "task");
+
+        // asked once: the answer is used, no second question and no other tool
+        assertThat(answer.finishReason()).isEqualTo("stop");
+        assertThat(answer.content()).contains("A person's answer: the detailed version");
+        // without the marker, or without ask_human offered, nobody is asked
+        var unmarked = taskRequest(
+                List.of(user(PromptSections.TASK + " Estimate the cost of the launch")), List.of(calculator, askHuman));
+        assertThat(model.answer(unmarked, "task")
+                        .toolCalls()
+                        .getFirst()
+                        .function()
+                        .name())
+                .isEqualTo("calculator");
+        var notOffered = taskRequest(first.messageList(), List.of(calculator));
+        assertThat(model.answer(notOffered, "task")
+                        .toolCalls()
+                        .getFirst()
+                        .function()
+                        .name())
+                .isEqualTo("calculator");
     }
 
     @Test

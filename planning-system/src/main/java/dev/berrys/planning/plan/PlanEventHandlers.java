@@ -3,6 +3,8 @@ package dev.berrys.planning.plan;
 import dev.berrys.contracts.events.AgentEvents.ExecutionCompleted;
 import dev.berrys.contracts.events.AgentEvents.ExecutionContinued;
 import dev.berrys.contracts.events.AgentEvents.ExecutionFailed;
+import dev.berrys.contracts.events.AgentEvents.ExecutionInputReceived;
+import dev.berrys.contracts.events.AgentEvents.ExecutionInputRequested;
 import dev.berrys.contracts.events.AgentEvents.ExecutionStarted;
 import dev.berrys.contracts.events.AgentEvents.ExecutionWaiting;
 import dev.berrys.contracts.events.ProjectEvents.Cancelled;
@@ -53,6 +55,16 @@ class PlanEventHandlers {
     @OnEvent
     void executionContinued(ExecutionContinued event, EventMetadata meta) {
         outcomes.continued(event, meta.tenant());
+    }
+
+    @OnEvent
+    void executionInputRequested(ExecutionInputRequested event, EventMetadata meta) {
+        outcomes.inputRequested(event, meta.tenant());
+    }
+
+    @OnEvent
+    void executionInputReceived(ExecutionInputReceived event, EventMetadata meta) {
+        outcomes.inputReceived(event, meta.tenant());
     }
 
     @OnEvent

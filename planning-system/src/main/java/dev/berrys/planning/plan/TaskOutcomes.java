@@ -3,6 +3,8 @@ package dev.berrys.planning.plan;
 import dev.berrys.contracts.events.AgentEvents.ExecutionCompleted;
 import dev.berrys.contracts.events.AgentEvents.ExecutionContinued;
 import dev.berrys.contracts.events.AgentEvents.ExecutionFailed;
+import dev.berrys.contracts.events.AgentEvents.ExecutionInputReceived;
+import dev.berrys.contracts.events.AgentEvents.ExecutionInputRequested;
 import dev.berrys.contracts.events.AgentEvents.ExecutionStarted;
 import dev.berrys.contracts.events.AgentEvents.ExecutionWaiting;
 import dev.berrys.contracts.events.PlanningEvents.TaskCompleted;
@@ -74,6 +76,21 @@ class TaskOutcomes {
     /** The task's execution waits for an unavailable dependency: shown on the task, no attempt used up. */
     void waiting(ExecutionWaiting e, String tenant) {
         current(e.taskId(), e.attempt(), tenant).ifPresent(c -> c.task().waiting(e.reason(), e.since()));
+    }
+
+    /**
+     * The task's agent asked a person a question: shown on the task ("waiting: a person's answer to …") for as
+     * long as the person takes; nothing fails or retries it meanwhile.
+     */
+    void inputRequested(ExecutionInputRequested e, String tenant) {
+        String question =
+                e.question().length() <= 200 ? e.question() : e.question().substring(0, 199) + "…";
+        current(e.taskId(), e.attempt(), tenant)
+                .ifPresent(c -> c.task().waiting("a person's answer to: " + question, Instant.now()));
+    }
+
+    void inputReceived(ExecutionInputReceived e, String tenant) {
+        current(e.taskId(), e.attempt(), tenant).ifPresent(c -> c.task().stopWaiting());
     }
 
     void continued(ExecutionContinued e, String tenant) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.berrys.contracts.Streams;
+import dev.berrys.contracts.events.AgentEvents;
 import dev.berrys.contracts.events.AgentEvents.ExecutionCompleted;
 import dev.berrys.contracts.events.AgentEvents.ExecutionContinued;
 import dev.berrys.contracts.events.AgentEvents.ExecutionFailed;
@@ -213,6 +214,41 @@ class PlanRunIT extends PlanningITSupport {
         await().atMost(WAIT).until(() -> task("research").path("waitingReason").isNull());
         assertThat(task("research").path("waitingSince").isNull()).isTrue();
         completed("research", 1, "researched");
+        await().atMost(WAIT).until(() -> taskStatus(plan, "research").equals("COMPLETED"));
+        assertThat(task("research").path("attempts").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aTaskWhoseAgentAskedAPersonShowsTheQuestionUntilItIsAnswered() {
+        run(project, plan, team);
+        awaitAssignment("research", 1);
+        UUID execution = started("research", 1);
+        await().atMost(WAIT).until(() -> taskStatus(plan, "research").equals("RUNNING"));
+        UUID question = UUID.randomUUID();
+
+        publish(
+                Streams.AGENT,
+                EventTypes.EXECUTION_INPUT_REQUESTED,
+                new AgentEvents.ExecutionInputRequested(
+                        question,
+                        execution,
+                        taskId(plan, "research"),
+                        project,
+                        UUID.randomUUID(),
+                        1,
+                        "Which region first?",
+                        List.of("north", "south")));
+        await().atMost(WAIT).until(() -> "waiting: a person's answer to: Which region first?"
+                .equals(task("research").path("waitingReason").asString(null)));
+        assertThat(task("research").path("status").asString()).isEqualTo("RUNNING");
+
+        publish(
+                Streams.AGENT,
+                EventTypes.EXECUTION_INPUT_RECEIVED,
+                new AgentEvents.ExecutionInputReceived(
+                        question, execution, taskId(plan, "research"), project, 1, "north", "alice"));
+        await().atMost(WAIT).until(() -> task("research").path("waitingReason").isNull());
+        completed("research", 1, "researched the north");
         await().atMost(WAIT).until(() -> taskStatus(plan, "research").equals("COMPLETED"));
         assertThat(task("research").path("attempts").asInt()).isEqualTo(1);
     }

@@ -89,6 +89,18 @@ class TimelineRecorder {
         record(data, meta);
     }
 
+    /** An agent asked a person a question (ask_human): the question and its options. */
+    @OnEvent(AgentEvents.ExecutionInputRequested.class)
+    void executionInputRequested(JsonNode data, EventMetadata meta) {
+        record(data, meta);
+    }
+
+    /** The person's answer. */
+    @OnEvent(AgentEvents.ExecutionInputReceived.class)
+    void executionInputReceived(JsonNode data, EventMetadata meta) {
+        record(data, meta);
+    }
+
     @OnEvent(WorkflowEvents.PlanRequested.class)
     void planRequested(JsonNode data, EventMetadata meta) {
         record(data, meta);

@@ -312,6 +312,42 @@ class ProjectFlowIT extends IntegrationTestBase {
                 .isEqualTo(404);
     }
 
+    @Test
+    void anAgentsQuestionAndItsAnswerAreOnTheTimeline() {
+        Plan plan = runningProject("", 1);
+        UUID id = plan.projectId();
+        UUID taskId = plan.tasks().getFirst().taskId();
+        UUID question = UUID.randomUUID();
+        UUID execution = UUID.randomUUID();
+        emit(
+                Streams.AGENT,
+                EventTypes.EXECUTION_INPUT_REQUESTED,
+                id,
+                new dev.berrys.contracts.events.AgentEvents.ExecutionInputRequested(
+                        question,
+                        execution,
+                        taskId,
+                        id,
+                        UUID.randomUUID(),
+                        1,
+                        "Which colour?",
+                        java.util.List.of("red", "blue")));
+        emit(
+                Streams.AGENT,
+                EventTypes.EXECUTION_INPUT_RECEIVED,
+                id,
+                new dev.berrys.contracts.events.AgentEvents.ExecutionInputReceived(
+                        question, execution, taskId, id, 1, "blue", "alice"));
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(types(id))
+                .containsSubsequence(EventTypes.EXECUTION_INPUT_REQUESTED, EventTypes.EXECUTION_INPUT_RECEIVED));
+        JsonNode events = api.get("/api/projects/" + id + "/timeline?size=500", admin())
+                .body()
+                .get("content");
+        assertThat(events.findValuesAsString("question")).contains("Which colour?");
+        assertThat(events.findValuesAsString("answer")).contains("blue");
+    }
+
     private java.util.List<String> types(UUID id) {
         return api.get("/api/projects/" + id + "/timeline?size=500", admin())
                 .body()

@@ -135,6 +135,17 @@ class ProjectExecution {
         withWorkflow(e.projectId(), Workflow::progressed);
     }
 
+    /** An agent waits for a person's answer: no deadline runs out meanwhile, however long the person takes. */
+    @OnEvent
+    void inputRequested(AgentEvents.ExecutionInputRequested e, EventMetadata meta) {
+        withWorkflow(e.projectId(), w -> w.questionAsked(meta.type()));
+    }
+
+    @OnEvent
+    void inputReceived(AgentEvents.ExecutionInputReceived e, EventMetadata meta) {
+        withWorkflow(e.projectId(), w -> w.questionAnswered(meta.type()));
+    }
+
     @OnEvent
     void projectCompleted(ProjectEvents.Completed e, EventMetadata meta) {
         finish(e.projectId(), Workflow.Status.COMPLETED, "project completed", meta);

@@ -9,7 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * How long each step of a workflow waits for the answer to its command. A step past its deadline has
  * the command sent again (every receiver is idempotent) up to {@code stepRetries} times, then is shown
- * as stalled. AWAITING_APPROVAL has no deadline: it waits for a person.
+ * as stalled. AWAITING_APPROVAL has no deadline: it waits for a person; nor has EXECUTING while an agent's
+ * question to a person ({@code execution.input-requested}) is unanswered.
  *
  * @param planningTimeout PLANNING: until {@code plan.created} (planning-system has its own lease recovery)
  * @param teamTimeout ASSEMBLING_TEAM: until {@code team.assembled}

@@ -23,7 +23,8 @@ import org.jspecify.annotations.Nullable;
  * A project's {@code project-execution} workflow: which step it is at, and every step it went through.
  * Each transition method says whether the event moved it; an event that does not fit the current step
  * (late, duplicated, for a superseded plan) moves nothing. Every step but AWAITING_APPROVAL has a deadline
- * ({@link StepDeadlines}); a FAILED workflow is reopened when its project is resumed.
+ * ({@link StepDeadlines}), EXECUTING none while an agent's question to a person is open; a FAILED workflow is
+ * reopened when its project is resumed.
  */
 @Entity
 @Table(name = "workflow")
@@ -80,6 +81,7 @@ class Workflow {
     private @Nullable Instant stepDeadline;
     private int stepAttempts;
     private @Nullable String stalledReason;
+    private int openQuestions;
 
     @Version
     private long version;
@@ -197,9 +199,34 @@ class Workflow {
         }
     }
 
-    /** Sets the current step's deadline where it has none (entered, or progressed). */
+    /**
+     * An agent asked a person a question: the step waits for a person, without a deadline (as
+     * AWAITING_APPROVAL does) until every open question is answered.
+     */
+    void questionAsked(String eventType) {
+        if (status != Status.RUNNING) {
+            return;
+        }
+        openQuestions++;
+        stepDeadline = null;
+        stepAttempts = 0;
+        stalledReason = null;
+        record(eventType, "an agent asked a person; no deadline while questions are open (" + openQuestions + ")");
+    }
+
+    /** A question was answered: the step's deadline starts again once none is open. */
+    void questionAnswered(String eventType) {
+        if (status != Status.RUNNING) {
+            return;
+        }
+        openQuestions = Math.max(0, openQuestions - 1);
+        progressed();
+        record(eventType, "a person answered an agent's question (" + openQuestions + " open)");
+    }
+
+    /** Sets the current step's deadline where it has none (entered, or progressed) and no person is asked. */
     void scheduleDeadline(StepDeadlines deadlines, Instant now) {
-        if (status == Status.RUNNING && stepDeadline == null && stalledReason == null) {
+        if (status == Status.RUNNING && stepDeadline == null && stalledReason == null && openQuestions == 0) {
             stepDeadline = deadlines.of(step, now);
         }
     }

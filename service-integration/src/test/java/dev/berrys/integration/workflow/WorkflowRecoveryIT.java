@@ -188,6 +188,48 @@ class WorkflowRecoveryIT {
                 .isAfter(Instant.now());
     }
 
+    @Test
+    void anAgentsQuestionToAPersonHoldsTheExecutingDeadlineUntilItIsAnswered() {
+        UUID project = started();
+        UUID plan = UUID.randomUUID();
+        events.publish(Streams.PLANNING, EventTypes.PLAN_CREATED, project, planCreated(plan, project));
+        await().atMost(Duration.ofSeconds(10)).until(() -> count(EventTypes.TEAM_REQUESTED, project) == 1);
+        events.publish(Streams.AGENT, EventTypes.TEAM_ASSEMBLED, project, team(project, plan));
+        await().atMost(Duration.ofSeconds(10)).until(() -> count(EventTypes.PLAN_RUN_REQUESTED, project) == 1);
+        UUID question = UUID.randomUUID();
+        UUID execution = UUID.randomUUID();
+        UUID task = UUID.randomUUID();
+
+        events.publish(
+                Streams.AGENT,
+                EventTypes.EXECUTION_INPUT_REQUESTED,
+                execution,
+                new AgentEvents.ExecutionInputRequested(
+                        question, execution, task, project, UUID.randomUUID(), 1, "Which one?", List.of()));
+
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> workflowOf(project).path("stepDeadline").isNull());
+        for (int i = 0; i < 5; i++) {
+            pastDeadline(project);
+            stalled.drive(100);
+        }
+        JsonNode waiting = workflowOf(project);
+        assertThat(waiting.path("stalledReason").isNull()).isTrue();
+        assertThat(waiting.path("status").asString()).isEqualTo("RUNNING");
+        assertThat(count(EventTypes.PLAN_RUN_REQUESTED, project)).isEqualTo(1);
+
+        events.publish(
+                Streams.AGENT,
+                EventTypes.EXECUTION_INPUT_RECEIVED,
+                execution,
+                new AgentEvents.ExecutionInputReceived(question, execution, task, project, 1, "That one.", "alice"));
+
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> !workflowOf(project).path("stepDeadline").isNull());
+        assertThat(Instant.parse(workflowOf(project).path("stepDeadline").asString()))
+                .isAfter(Instant.now());
+    }
+
     private UUID started() {
         UUID project = UUID.randomUUID();
         events.publish(

@@ -61,5 +61,32 @@ public final class AgentEvents {
     @Event(type = EventTypes.EXECUTION_CONTINUED, stream = Streams.AGENT)
     public record ExecutionContinued(UUID executionId, UUID taskId, UUID projectId, int attempt) {}
 
+    /**
+     * The agent asked a person a question ({@code ask_human}); the execution waits (WAITING_INPUT) until it
+     * is answered through {@code POST /api/questions/{questionId}/answer}. {@code options} is empty where
+     * the agent gave none (free text).
+     */
+    @Event(type = EventTypes.EXECUTION_INPUT_REQUESTED, stream = Streams.AGENT)
+    public record ExecutionInputRequested(
+            UUID questionId,
+            UUID executionId,
+            UUID taskId,
+            UUID projectId,
+            UUID agentId,
+            int attempt,
+            String question,
+            List<String> options) {}
+
+    /** The person's answer to a question; the execution runs on with it as the result of its tool call. */
+    @Event(type = EventTypes.EXECUTION_INPUT_RECEIVED, stream = Streams.AGENT)
+    public record ExecutionInputReceived(
+            UUID questionId,
+            UUID executionId,
+            UUID taskId,
+            UUID projectId,
+            int attempt,
+            String answer,
+            @Nullable String answeredBy) {}
+
     private AgentEvents() {}
 }

@@ -56,6 +56,8 @@ public final class EventTypes {
     public static final String EXECUTION_CANCELLED = "execution.cancelled";
     public static final String EXECUTION_WAITING = "execution.waiting";
     public static final String EXECUTION_CONTINUED = "execution.continued";
+    public static final String EXECUTION_INPUT_REQUESTED = "execution.input-requested";
+    public static final String EXECUTION_INPUT_RECEIVED = "execution.input-received";
 
     // berrys.model (model-orchestration)
     public static final String MODEL_CALL_RECORDED = "model.call-recorded";
