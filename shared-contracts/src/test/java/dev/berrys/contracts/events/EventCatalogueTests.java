@@ -31,7 +31,7 @@ class EventCatalogueTests {
                 EventCatalogue.all().stream().map(DeclaredEvent::type).toList();
 
         assertThat(types).doesNotHaveDuplicates();
-        assertThat(types).hasSize(41);
+        assertThat(types).hasSize(43);
     }
 
     @Test
