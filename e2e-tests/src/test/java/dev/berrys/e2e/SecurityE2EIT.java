@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
+import java.math.BigDecimal;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -663,9 +664,69 @@ class SecurityE2EIT {
 
     @Test
     @Order(16)
-    void anApiKeyPastItsBudgetIs402AndItsSpendIsShownToItsTenantsAdminOnly() {
-        // 2 tenths of a cent; each call below (about 500 input tokens on berrys-simulated, 1 USD per million input
-        // and 2 per million output tokens) costs a quarter of it or more: a few calls spend it
+    void anApiKeyPastItsBudgetIs402AndItsSpendIsShownToItsTenantsAdminOnly() throws Exception {
+        // the simulated model's calls cost nothing, so the key spends on a priced model of tenant a's own: a fake
+        // OpenAI-compatible server on 127.0.0.2 (the one loopback address the stack's
+        // BERRYS_MODEL_PROVIDER_ALLOWLIST lets a tenant's provider name; 127.0.0.1 stays refused, see @Order(4))
+        // that reports 500 input and 50 output tokens per answer; at 1 USD per million input and 2 per million
+        // output tokens each call costs 0.0006 USD, more than a quarter of the key's 0.002: a few calls spend it
+        AtomicInteger upstreamCalls = new AtomicInteger();
+        HttpServer upstream = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.2"), 0), 0);
+        upstream.createContext("/v1/chat/completions", exchange -> {
+            upstreamCalls.incrementAndGet();
+            String model =
+                    Api.JSON.readTree(exchange.getRequestBody()).path("model").asString("priced");
+            ObjectNode answer = Api.JSON
+                    .createObjectNode()
+                    .put("id", "chatcmpl-e2e")
+                    .put("object", "chat.completion")
+                    .put("created", 1_700_000_000L)
+                    .put("model", model);
+            ObjectNode choice = answer.putArray("choices").addObject().put("index", 0);
+            choice.putObject("message")
+                    .put("role", "assistant")
+                    .put("content", "Three berries.")
+                    .putNull("refusal");
+            choice.putNull("logprobs").put("finish_reason", "stop");
+            answer.putObject("usage")
+                    .put("prompt_tokens", 500)
+                    .put("completion_tokens", 50)
+                    .put("total_tokens", 550);
+            byte[] body = Api.JSON.writeValueAsBytes(answer);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        upstream.start();
+        String provider = null;
+        try {
+            provider = Tenancy.createdId(a.admin()
+                    .post(
+                            "/api/providers",
+                            Tenancy.providerBody(Tenancy.unique("priced"))
+                                    .put(
+                                            "baseUrl",
+                                            "http://127.0.0.2:"
+                                                    + upstream.getAddress().getPort() + "/v1")));
+            String priced = Tenancy.unique("priced");
+            Tenancy.createdId(a.admin()
+                    .post("/api/models", Tenancy.modelBody(provider, priced).put("enabled", true)));
+            spendAKeysBudget(priced);
+            assertThat(upstreamCalls.get())
+                    .as("calls answered by the priced model")
+                    .isGreaterThanOrEqualTo(2);
+        } finally {
+            // its model goes with it: tenant a's later tests are not routed to it by auto
+            if (provider != null) {
+                assertThat(a.admin().delete("/api/providers/" + provider).status())
+                        .isEqualTo(204);
+            }
+            upstream.stop(0);
+        }
+    }
+
+    private void spendAKeysBudget(String pricedModel) {
         var created = a.admin()
                 .post(
                         "/api/auth/api-keys",
@@ -683,12 +744,15 @@ class SecurityE2EIT {
                 404,
                 null);
 
-        ObjectNode chat = Api.JSON.createObjectNode().put("model", "berrys-simulated");
+        ObjectNode chat = Api.JSON.createObjectNode().put("model", pricedModel);
         chat.putArray("messages")
                 .addObject()
                 .put("role", "user")
                 .put("content", "Summarise this list: " + "blueberry raspberry gooseberry ".repeat(60));
-        allowed("API key with a 0.002 USD budget: first /v1 chat call", key.post("/v1/chat/completions", chat), 200);
+        allowed(
+                "API key with a 0.002 USD budget: first /v1 chat call (a priced model)",
+                key.post("/v1/chat/completions", chat),
+                200);
         Api.Response last = null;
         int calls = 1;
         for (; calls < 30; calls++) {
@@ -711,7 +775,8 @@ class SecurityE2EIT {
                 .json();
         assertThat(spend.path("budgetUsd").decimalValue()).isEqualByComparingTo("0.002");
         // a call is held against the key by its estimated input, so what is spent may pass the budget by one answer
-        assertThat(spend.path("spentUsd").decimalValue()).isPositive();
+        // at least one priced answer (0.0006 USD): the key spent on the model it called, not on the free simulated one
+        assertThat(spend.path("spentUsd").decimalValue()).isGreaterThanOrEqualTo(new BigDecimal("0.0006"));
         assertThat(spend.path("calls").asLong()).isGreaterThanOrEqualTo(1);
         TRIED.add(String.format(
                 "%-95s %s",

@@ -185,6 +185,10 @@ public final class Stack implements BeforeAllCallback {
         env.put("BERRYS_SERVICE_CLIENT_TENANTS", String.join(",", SERVED_TENANTS));
         env.put("OPENAI_API_KEY", PLATFORM_PROVIDER_KEY);
         env.put("OPENAI_MODELS", "");
+        // SecurityE2EIT's API-key budget test needs a priced model a tenant registers itself (the simulated model's
+        // calls cost nothing): its fake OpenAI-compatible server listens on 127.0.0.2, the one loopback address a
+        // tenant's provider may name here; 127.0.0.1, localhost, private and metadata addresses stay refused
+        env.put("BERRYS_MODEL_PROVIDER_ALLOWLIST", "127.0.0.2/32");
         env.put("BERRYS_SIMULATED_ENABLED", "true");
         env.put("BERRYS_ENCRYPTION_KEY", ENCRYPTION_KEY);
         env.put("BERRYS_JWKS_URI", baseUrl() + "/.well-known/jwks.json");
