@@ -3,7 +3,6 @@ package dev.berrys.agent.execution;
 import dev.berrys.agent.execution.StepDraft.Timing;
 import dev.berrys.contracts.api.AskHuman;
 import dev.berrys.contracts.events.AgentEvents.ExecutionInputReceived;
-import dev.berrys.contracts.events.EventTypes;
 import dev.berrys.starter.events.EventPublisher;
 import dev.berrys.starter.web.ProblemException;
 import jakarta.persistence.EntityManager;

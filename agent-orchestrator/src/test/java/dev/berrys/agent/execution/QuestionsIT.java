@@ -50,7 +50,10 @@ class QuestionsIT extends AgentIntegrationTest {
                 computed(request -> request.call() == 1
                         ? toolCall("call_ask", "ask_human", askArguments).usage(30, 10)
                         : text("Logo done, as the person said: "
-                                        + request.messages().path(3).path("content").asString())
+                                        + request.messages()
+                                                .path(3)
+                                                .path("content")
+                                                .asString())
                                 .usage(40, 12)));
         publish(Streams.PLANNING, EventTypes.TASK_ASSIGNED, task);
         awaitStatus(task.taskId(), 1, "WAITING_INPUT");
@@ -264,7 +267,8 @@ class QuestionsIT extends AgentIntegrationTest {
         MODEL.always(
                 task.taskId(),
                 computed(request -> request.call() == 1
-                        ? toolCall("call_bad", "ask_human", "{\"options\":[\"a\"]}").usage(5, 5)
+                        ? toolCall("call_bad", "ask_human", "{\"options\":[\"a\"]}")
+                                .usage(5, 5)
                         : text("Went on without asking.").usage(5, 5)));
         publish(Streams.PLANNING, EventTypes.TASK_ASSIGNED, task);
 
