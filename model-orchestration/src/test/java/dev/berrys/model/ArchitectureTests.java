@@ -4,26 +4,19 @@ import static com.tngtech.archunit.core.domain.JavaAccess.Predicates.target;
 import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
 import dev.berrys.model.routing.ChatExecutor;
 import dev.berrys.model.routing.ProviderGuards;
 import dev.berrys.model.routing.RoutingFailedException;
-import dev.berrys.starter.test.ArchitectureRules;
+import dev.berrys.starter.test.ServiceArchitectureTests;
 import org.junit.jupiter.api.Test;
 
-/** The shared architecture rules ({@link ArchitectureRules}) hold for model-orchestration's production classes. */
-class ArchitectureTests {
-    static final String BASE = "dev.berrys.model";
-    static final JavaClasses CLASSES = ArchitectureRules.importService(BASE);
-
-    @Test
-    void dependsOnNoOtherServicesCode() {
-        ArchitectureRules.dependsOnNoOtherService(BASE).check(CLASSES);
-    }
-
-    @Test
-    void webPackagesTouchOnlyTheRepositoriesOfTheirFeature() {
-        ArchitectureRules.webTouchesOnlyItsFeaturesRepositories(BASE).check(CLASSES);
+/**
+ * The shared architecture rules ({@link ServiceArchitectureTests}) hold for model-orchestration's production
+ * classes, and one of its own.
+ */
+class ArchitectureTests extends ServiceArchitectureTests {
+    ArchitectureTests() {
+        super("dev.berrys.model");
     }
 
     /**
@@ -41,11 +34,6 @@ class ArchitectureTests {
                 .orShould()
                 .dependOnClassesThat()
                 .haveNameMatching("(?i).*simulated.*")
-                .check(CLASSES);
-    }
-
-    @Test
-    void noEntityInAControllersSignature() {
-        ArchitectureRules.noEntityInControllerSignatures(BASE).check(CLASSES);
+                .check(classes());
     }
 }

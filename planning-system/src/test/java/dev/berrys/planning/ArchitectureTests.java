@@ -1,26 +1,10 @@
 package dev.berrys.planning;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import dev.berrys.starter.test.ArchitectureRules;
-import org.junit.jupiter.api.Test;
+import dev.berrys.starter.test.ServiceArchitectureTests;
 
-/** The shared architecture rules ({@link ArchitectureRules}) hold for planning-system's production classes. */
-class ArchitectureTests {
-    static final String BASE = "dev.berrys.planning";
-    static final JavaClasses CLASSES = ArchitectureRules.importService(BASE);
-
-    @Test
-    void dependsOnNoOtherServicesCode() {
-        ArchitectureRules.dependsOnNoOtherService(BASE).check(CLASSES);
-    }
-
-    @Test
-    void webPackagesTouchOnlyTheRepositoriesOfTheirFeature() {
-        ArchitectureRules.webTouchesOnlyItsFeaturesRepositories(BASE).check(CLASSES);
-    }
-
-    @Test
-    void noEntityInAControllersSignature() {
-        ArchitectureRules.noEntityInControllerSignatures(BASE).check(CLASSES);
+/** The shared architecture rules ({@link ServiceArchitectureTests}) hold for planning-system's production classes. */
+class ArchitectureTests extends ServiceArchitectureTests {
+    ArchitectureTests() {
+        super("dev.berrys.planning");
     }
 }

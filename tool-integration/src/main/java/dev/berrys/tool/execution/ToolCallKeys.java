@@ -1,6 +1,7 @@
 package dev.berrys.tool.execution;
 
 import dev.berrys.contracts.api.ToolExecutionResult;
+import dev.berrys.starter.calls.CallKeyTable;
 import dev.berrys.starter.web.IdempotencyKeys;
 import dev.berrys.starter.web.ProblemException;
 import dev.berrys.tool.config.ToolProperties;
@@ -26,20 +27,17 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 class ToolCallKeys {
-    private static final Duration POLL = Duration.ofMillis(100);
-
-    /**
-     * How long a key is kept. A caller repeats a call within the outage tolerance (15 min by default) or when
-     * an execution or request is taken over after its lease (minutes), never days later.
-     */
-    static final Duration RETENTION = Duration.ofDays(7);
+    /** How long a key is kept ({@link CallKeyTable#RETENTION}). */
+    static final Duration RETENTION = CallKeyTable.RETENTION;
 
     private final JdbcTemplate jdbc;
+    private final CallKeyTable keys;
     private final JsonMapper json;
     private final Duration lease;
 
     ToolCallKeys(JdbcTemplate jdbc, JsonMapper json, ToolProperties props) {
         this.jdbc = jdbc;
+        this.keys = new CallKeyTable(jdbc, "tool_call_key", "claim_id");
         this.json = json;
         this.lease = props.idempotencyLease();
     }
@@ -91,7 +89,7 @@ class ToolCallKeys {
             if (taken == 1) {
                 return new Owned(claimId);
             }
-            pause();
+            CallKeyTable.pause();
         }
     }
 
@@ -104,30 +102,12 @@ class ToolCallKeys {
 
     /** Lets the key go when the call failed before anything was recorded, so that a retry runs it. */
     void release(String tenant, String key, UUID claimId) {
-        jdbc.update(
-                "delete from tool_call_key where tenant = ? and idem_key = ? and claim_id = ? and answer is null",
-                tenant,
-                key,
-                claimId);
+        keys.release(tenant, key, claimId);
     }
 
     /** Forgets keys claimed longer ago than {@link #RETENTION}; answers how many. */
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
     int forgetOld() {
-        return jdbc.update(
-                "delete from tool_call_key where claimed_at < now() - make_interval(secs => ?)", RETENTION.toSeconds());
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(POLL);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ProblemException(
-                    HttpStatus.SERVICE_UNAVAILABLE,
-                    "shutting-down",
-                    "The service stopped while this call waited for the same key's first call.",
-                    Map.of());
-        }
+        return keys.forgetOld();
     }
 }

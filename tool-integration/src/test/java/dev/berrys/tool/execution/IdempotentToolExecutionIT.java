@@ -3,6 +3,7 @@ package dev.berrys.tool.execution;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.berrys.starter.test.CallKeyRetention;
 import dev.berrys.starter.test.TestTokens;
 import dev.berrys.tool.support.Api;
 import dev.berrys.tool.support.LocalHttpServer;
@@ -195,20 +196,13 @@ class IdempotentToolExecutionIT {
 
     @Test
     void keysOlderThanTheRetentionAreForgottenAndTheRestKept() {
-        String old = "old-" + UUID.randomUUID();
-        String fresh = "fresh-" + UUID.randomUUID();
-        for (String key : new String[] {old, fresh}) {
-            jdbc.update(
-                    "insert into tool_call_key (tenant, idem_key, tool, claim_id, claimed_at) values ('default', ?, 'calculator', ?, now())",
-                    key,
-                    UUID.randomUUID());
-        }
-        jdbc.update("update tool_call_key set claimed_at = now() - interval '8 days' where idem_key = ?", old);
-
-        assertThat(keys.forgetOld()).isGreaterThanOrEqualTo(1);
-
-        assertThat(jdbc.queryForList(
-                        "select idem_key from tool_call_key where idem_key in (?, ?)", String.class, old, fresh))
-                .containsExactly(fresh);
+        CallKeyRetention.assertOnlyOldKeysAreForgotten(
+                jdbc,
+                "tool_call_key",
+                key -> jdbc.update(
+                        "insert into tool_call_key (tenant, idem_key, tool, claim_id, claimed_at) values ('default', ?, 'calculator', ?, now())",
+                        key,
+                        UUID.randomUUID()),
+                keys::forgetOld);
     }
 }

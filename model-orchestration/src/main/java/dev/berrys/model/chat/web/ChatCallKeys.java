@@ -1,15 +1,13 @@
 package dev.berrys.model.chat.web;
 
-import dev.berrys.starter.web.ProblemException;
+import dev.berrys.starter.calls.CallKeyTable;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -27,21 +25,18 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ChatCallKeys {
-    private static final Duration POLL = Duration.ofMillis(100);
-
-    /**
-     * How long a key is kept. A caller repeats a call within the outage tolerance (15 min by default) or when
-     * an execution or request is taken over after its lease (minutes), never days later.
-     */
-    static final Duration RETENTION = Duration.ofDays(7);
+    /** How long a key is kept ({@link CallKeyTable#RETENTION}). */
+    static final Duration RETENTION = CallKeyTable.RETENTION;
 
     private final JdbcTemplate jdbc;
+    private final CallKeyTable keys;
     private final Duration lease;
     /** The calls this instance holds a key for and runs: their claims are renewed. */
     private final Set<UUID> held = ConcurrentHashMap.newKeySet();
 
     ChatCallKeys(JdbcTemplate jdbc, @Value("${berrys.model.key-lease:${BERRYS_MODEL_KEY_LEASE:20s}}") Duration lease) {
         this.jdbc = jdbc;
+        this.keys = new CallKeyTable(jdbc, "chat_call_key", "call_id");
         this.lease = lease;
     }
 
@@ -103,7 +98,7 @@ class ChatCallKeys {
                 held.add(callId);
                 return new Owned(callId);
             }
-            pause();
+            CallKeyTable.pause();
         }
     }
 
@@ -122,30 +117,12 @@ class ChatCallKeys {
     /** Lets the key go when the call got no answer, so that a retry is routed again. */
     void release(String tenant, String key, UUID callId) {
         held.remove(callId);
-        jdbc.update(
-                "delete from chat_call_key where tenant = ? and idem_key = ? and call_id = ? and answer is null",
-                tenant,
-                key,
-                callId);
+        keys.release(tenant, key, callId);
     }
 
     /** Forgets keys claimed longer ago than {@link #RETENTION}; answers how many. */
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
     int forgetOld() {
-        return jdbc.update(
-                "delete from chat_call_key where claimed_at < now() - make_interval(secs => ?)", RETENTION.toSeconds());
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(POLL);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ProblemException(
-                    HttpStatus.SERVICE_UNAVAILABLE,
-                    "shutting-down",
-                    "The service stopped while this call waited for the same key's first call.",
-                    Map.of());
-        }
+        return keys.forgetOld();
     }
 }

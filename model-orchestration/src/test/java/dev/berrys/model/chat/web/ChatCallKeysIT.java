@@ -3,6 +3,7 @@ package dev.berrys.model.chat.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berrys.model.ModelIT;
+import dev.berrys.starter.test.CallKeyRetention;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,21 +23,14 @@ class ChatCallKeysIT {
 
     @Test
     void keysOlderThanTheRetentionAreForgottenAndTheRestKept() {
-        String old = "old-" + UUID.randomUUID();
-        String fresh = "fresh-" + UUID.randomUUID();
-        for (String key : new String[] {old, fresh}) {
-            jdbc.update(
-                    "insert into chat_call_key (tenant, idem_key, call_id, claimed_at) values ('default', ?, ?, now())",
-                    key,
-                    UUID.randomUUID());
-        }
-        jdbc.update("update chat_call_key set claimed_at = now() - interval '8 days' where idem_key = ?", old);
-
-        assertThat(keys.forgetOld()).isGreaterThanOrEqualTo(1);
-
-        assertThat(jdbc.queryForList(
-                        "select idem_key from chat_call_key where idem_key in (?, ?)", String.class, old, fresh))
-                .containsExactly(fresh);
+        CallKeyRetention.assertOnlyOldKeysAreForgotten(
+                jdbc,
+                "chat_call_key",
+                key -> jdbc.update(
+                        "insert into chat_call_key (tenant, idem_key, call_id, claimed_at) values ('default', ?, ?, now())",
+                        key,
+                        UUID.randomUUID()),
+                keys::forgetOld);
     }
 
     @Test
