@@ -10,6 +10,7 @@ import dev.berrys.contracts.events.PlanningEvents;
 import dev.berrys.contracts.events.WorkflowEvents;
 import dev.berrys.starter.events.EventBusProperties;
 import dev.berrys.starter.test.BerrysIntegrationTest;
+import dev.berrys.starter.test.TestEvents;
 import dev.berrys.starter.test.TestTokens;
 import dev.berrys.starter.test.model.Answers;
 import dev.berrys.starter.test.model.Completion;
@@ -17,10 +18,8 @@ import dev.berrys.starter.test.model.FakeModelServer;
 import dev.berrys.starter.test.model.Request;
 import io.lettuce.core.RedisClient;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,7 +31,6 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Whole-context tests of project-coordinator: one Spring context (and one Redis namespace) for every
@@ -184,21 +182,7 @@ public abstract class IntegrationTestBase {
     }
 
     protected UUID emit(String stream, String type, UUID subject, Object payload, String tenant) {
-        UUID id = UUID.randomUUID();
-        ObjectNode envelope = json.createObjectNode();
-        envelope.put("specversion", "1.0");
-        envelope.put("id", id.toString());
-        envelope.put("source", "/test");
-        envelope.put("type", type);
-        envelope.put("time", Instant.now().toString());
-        envelope.put("subject", subject.toString());
-        envelope.put("datacontenttype", "application/json");
-        envelope.put("tenant", tenant);
-        envelope.set("data", json.valueToTree(payload));
-        try (var connection = redis.connect()) {
-            connection.sync().xadd(bus.key(stream), Map.of("event", envelope.toString()));
-        }
-        return id;
+        return new TestEvents(redis, bus, json).publish(stream, type, subject, payload, tenant);
     }
 
     /** True once this service's inbox recorded the event as handled (committed). */
