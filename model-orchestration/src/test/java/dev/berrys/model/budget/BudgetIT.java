@@ -7,6 +7,7 @@ import dev.berrys.contracts.api.BerrysHeaders;
 import dev.berrys.model.Api;
 import dev.berrys.model.ModelIT;
 import dev.berrys.starter.events.EventBusProperties;
+import dev.berrys.starter.test.TestEvents;
 import dev.berrys.starter.test.TestTokens;
 import dev.berrys.starter.test.model.FakeModelServer;
 import io.lettuce.core.RedisClient;
@@ -676,27 +677,6 @@ class BudgetIT {
     }
 
     void publishProjectEvent(String type, UUID subject, Map<String, Object> data) {
-        Map<String, Object> envelope = Map.of(
-                "specversion",
-                "1.0",
-                "id",
-                UUID.randomUUID().toString(),
-                "source",
-                "/test",
-                "type",
-                type,
-                "time",
-                Instant.now().toString(),
-                "subject",
-                subject.toString(),
-                "datacontenttype",
-                "application/json",
-                "tenant",
-                tenant,
-                "data",
-                data);
-        try (var connection = redis.connect()) {
-            connection.sync().xadd(props.key("berrys.project"), Map.of("event", Api.JSON.writeValueAsString(envelope)));
-        }
+        new TestEvents(redis, props, Api.JSON).publish("berrys.project", type, subject, data, tenant);
     }
 }

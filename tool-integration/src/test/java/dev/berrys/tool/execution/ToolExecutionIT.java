@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.berrys.starter.events.EventBusProperties;
+import dev.berrys.starter.test.TestEvents;
 import dev.berrys.starter.test.TestTokens;
 import dev.berrys.tool.support.Api;
 import dev.berrys.tool.support.ToolIntegrationTest;
-import io.lettuce.core.Range;
 import io.lettuce.core.RedisClient;
 import java.time.Duration;
 import java.util.Map;
@@ -230,14 +230,10 @@ class ToolExecutionIT {
     }
 
     private JsonNode publishedEvent(String executionId) {
-        try (var connection = redis.connect()) {
-            var entries = connection.sync().xrange(bus.key("berrys.tool"), Range.create("-", "+"));
-            JsonMapper json = JsonMapper.builder().build();
-            return entries.stream()
-                    .map(e -> json.readTree(e.getBody().get("event")))
-                    .filter(e -> executionId.equals(e.path("subject").asString()))
-                    .findFirst()
-                    .orElse(null);
-        }
+        return new TestEvents(redis, bus, JsonMapper.builder().build())
+                .read("berrys.tool").stream()
+                        .filter(e -> executionId.equals(e.path("subject").asString()))
+                        .findFirst()
+                        .orElse(null);
     }
 }
