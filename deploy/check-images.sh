@@ -178,6 +178,12 @@ else
     <relativePath>$rel</relativePath>
   </parent>
   <artifactId>jib-probe</artifactId>
+  <dependencies>
+    <dependency>
+      <groupId>org.jspecify</groupId>
+      <artifactId>jspecify</artifactId>
+    </dependency>
+  </dependencies>
   <build>
     <plugins>
       <plugin>
@@ -190,6 +196,8 @@ else
 </project>
 EOF
   echo 'package probe; public class Main { public static void main(String[] a) { } }' >"$probe/src/main/java/probe/Main.java"
+  # like every package of ours, the probe's is @NullMarked (the root pom's RequireExplicitNullMarking check)
+  echo '@org.jspecify.annotations.NullMarked package probe;' >"$probe/src/main/java/probe/package-info.java"
   mvn_cmd=("$ROOT/mvnw")
   [[ -x "$ROOT/mvnw" ]] || mvn_cmd=(mvn)
   if (cd "$probe" && "${mvn_cmd[@]}" -B -q -f "$probe/pom.xml" compile jib:buildTar \
